@@ -1,0 +1,14 @@
+package dev.ipv6boot.examples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ipv6boot} command line. */
+@Command(name = "ipv6boot", mixinStandardHelpOptions = true, version = "ipv6boot 0.1.0-SNAPSHOT",
+        description = "PXE-boot bare-metal servers over IPv6-only networks.")
+public final class Ipv6bootCommand {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Ipv6bootCommand()).execute(args));
+    }
+}
