@@ -1,0 +1,174 @@
+package dev.ipv6boot.dns;
+
+import dev.ipv6boot.dns.DnsCounters.Reason;
+import dev.ipv6boot.dns.DnsForwarderListener.AnswerSource;
+import dev.ipv6boot.dns.acl.AccessAction;
+import dev.ipv6boot.dns.cache.CachedAnswer;
+import dev.ipv6boot.dns.cache.DnsCache;
+import dev.ipv6boot.dns.wire.DnsAnswer;
+import dev.ipv6boot.dns.wire.DnsFlags;
+import dev.ipv6boot.dns.wire.DnsQueryView;
+import dev.ipv6boot.dns.wire.QueryStatus;
+import dev.ipv6boot.dns.wire.ResponseWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.FastThreadLocal;
+
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+
+/**
+ * The per-query decision, shared by the UDP and TCP listeners: validate, apply access control, answer from
+ * local records or the cache, or hand the query to an {@link UpstreamExchange}. Runs on the event loop of the
+ * channel the query came in on and never blocks it.
+ */
+final class QueryProcessor {
+    private static final FastThreadLocal<DnsQueryView> VIEW = new FastThreadLocal<>() {
+        @Override
+        protected DnsQueryView initialValue() {
+            return new DnsQueryView();
+        }
+    };
+    static final int TCP_LIMIT = 65535;
+
+    final DnsForwarderConfig config;
+    final DnsCounters counters;
+    final DnsForwarderListener listener;
+    final DnsCache cache;
+    final LocalRecords localRecords;
+    final Upstreams upstreams;
+    final SecureRandom random = new SecureRandom();
+
+    QueryProcessor(DnsForwarderConfig config, DnsCounters counters, DnsForwarderListener listener, DnsCache cache,
+                   LocalRecords localRecords, Upstreams upstreams) {
+        this.config = config;
+        this.counters = counters;
+        this.listener = listener;
+        this.cache = cache;
+        this.localRecords = localRecords;
+        this.upstreams = upstreams;
+    }
+
+    /**
+     * Handles one query; {@code message} is borrowed (the caller releases it). {@code client} is where the
+     * answer goes; over TCP, {@code tcp} is true and answers are written length-prefixed to {@code channel}.
+     */
+    void process(ByteBuf message, InetSocketAddress client, Channel channel, boolean tcp, AccessAction action) {
+        counters.increment(tcp ? Reason.RECEIVED_TCP : Reason.RECEIVED_UDP);
+        if (action == AccessAction.DENY) {
+            reject(client, Reason.ACL_DENIED);
+            return;
+        }
+        DnsQueryView query = VIEW.get();
+        QueryStatus status = query.parse(message);
+        if (status != QueryStatus.OK) {
+            if (status.action() == QueryStatus.Action.DROP) {
+                reject(client, DnsCounters.forStatus(status));
+                return;
+            }
+            if (action == AccessAction.REFUSE) {
+                reject(client, Reason.ACL_REFUSED);
+                sendError(query, status, DnsFlags.REFUSED, client, channel, tcp);
+                return;
+            }
+            reject(client, DnsCounters.forStatus(status));
+            int rcode = switch (status.action()) {
+                case NOTIMP -> DnsFlags.NOTIMP;
+                case BADVERS -> DnsFlags.BADVERS;
+                case REFUSED -> DnsFlags.REFUSED;
+                default -> DnsFlags.FORMERR;
+            };
+            sendError(query, status, rcode, client, channel, tcp);
+            return;
+        }
+        if (action == AccessAction.REFUSE) {
+            reject(client, Reason.ACL_REFUSED);
+            sendError(query, status, DnsFlags.REFUSED, client, channel, tcp);
+            return;
+        }
+        DnsAnswer local = localRecords.lookup(query);
+        if (local != null) {
+            counters.increment(Reason.ANSWERED_LOCAL);
+            send(query, local, 0, client, channel, tcp, AnswerSource.LOCAL);
+            return;
+        }
+        if (!query.recursionDesired() && action != AccessAction.ALLOW_SNOOP) {
+            reject(client, Reason.REFUSED_NO_RECURSION);
+            sendError(query, status, DnsFlags.REFUSED, client, channel, tcp);
+            return;
+        }
+        long now = System.nanoTime();
+        CachedAnswer hit = cache.lookup(query.key(), now);
+        if (hit != null) {
+            counters.increment(Reason.ANSWERED_CACHE);
+            send(query, hit.answer(), hit.elapsedSeconds(now), client, channel, tcp, AnswerSource.CACHE);
+            return;
+        }
+        new UpstreamExchange(this, query, client, channel, tcp).start();
+    }
+
+    private void reject(InetSocketAddress client, Reason reason) {
+        counters.increment(reason);
+        if (listener != DnsForwarderListener.NONE) {
+            listener.queryRejected(client, reason);
+        }
+    }
+
+    /** Sends {@code answer} to the client of {@code query}, aged by {@code elapsedSeconds}. */
+    void send(DnsQueryView query, DnsAnswer answer, long elapsedSeconds, InetSocketAddress client, Channel channel,
+              boolean tcp, AnswerSource source) {
+        if (!channel.isActive()) {
+            counters.increment(Reason.REPLY_FAILED);
+            return;
+        }
+        int limit = tcp ? TCP_LIMIT : ResponseWriter.udpLimit(query, config.ednsUdpSize());
+        int size = Math.min(limit, answer.length() + 11) + (tcp ? 2 : 0);
+        ByteBuf out = channel.alloc().ioBuffer(size);
+        boolean truncated;
+        try {
+            if (tcp) {
+                out.writeShort(0);
+            }
+            truncated = ResponseWriter.writeAnswer(out, query, answer, limit, elapsedSeconds, config.ednsUdpSize());
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+        if (truncated) {
+            counters.increment(Reason.TRUNCATED);
+        }
+        write(out, client, channel, tcp);
+        if (listener != DnsForwarderListener.NONE) {
+            listener.queryAnswered(client, query.nameString(), query.qtype(), source, answer.rcode(), truncated);
+        }
+    }
+
+    void sendError(DnsQueryView query, QueryStatus status, int rcode, InetSocketAddress client, Channel channel,
+                   boolean tcp) {
+        if (!channel.isActive()) {
+            counters.increment(Reason.REPLY_FAILED);
+            return;
+        }
+        ByteBuf out = channel.alloc().ioBuffer(tcp ? 2 + 12 + 260 + 11 : 12 + 260 + 11);
+        try {
+            if (tcp) {
+                out.writeShort(0);
+            }
+            ResponseWriter.writeError(out, query, status, rcode, config.ednsUdpSize());
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+        write(out, client, channel, tcp);
+    }
+
+    private void write(ByteBuf out, InetSocketAddress client, Channel channel, boolean tcp) {
+        if (tcp) {
+            out.setShort(out.readerIndex(), out.readableBytes() - 2);   // RFC 7766 §8 length prefix
+            channel.writeAndFlush(out, channel.voidPromise());
+        } else {
+            channel.writeAndFlush(new DatagramPacket(out, client), channel.voidPromise());
+        }
+    }
+}
