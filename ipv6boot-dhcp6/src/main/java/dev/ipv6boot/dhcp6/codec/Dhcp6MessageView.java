@@ -1,0 +1,677 @@
+package dev.ipv6boot.dhcp6.codec;
+
+import dev.ipv6boot.dhcp6.catalog.OptionCatalog;
+import dev.ipv6boot.dhcp6.catalog.OptionCodes;
+import dev.ipv6boot.dhcp6.catalog.OptionFormat;
+import dev.ipv6boot.dhcp6.codec.option.ClientArchitecture;
+import dev.ipv6boot.dhcp6.codec.option.ClientLinkLayerAddress;
+import dev.ipv6boot.dhcp6.codec.option.DomainList;
+import dev.ipv6boot.dhcp6.codec.option.Duid;
+import dev.ipv6boot.dhcp6.codec.option.ElapsedTime;
+import dev.ipv6boot.dhcp6.codec.option.OptionRequest;
+import dev.ipv6boot.dhcp6.codec.option.Preference;
+import dev.ipv6boot.dhcp6.codec.option.UserClass;
+import dev.ipv6boot.dhcp6.codec.option.VendorClass;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A reusable, allocation-free read view of one DHCPv6 message (RFC 9915 §8 client/server layout, §9 relay
+ * layout) over a Netty {@link ByteBuf}: {@link #wrap} validates the whole message, every nested region
+ * included, and indexes its top-level options as (code, offset, length) in int arrays, in wire order with
+ * duplicates kept. Typed values are read on demand from the buffer; nothing is copied.
+ *
+ * <pre>{@code
+ * Dhcp6MessageView view = new Dhcp6MessageView(Dhcp6Limits.DEFAULT);   // one per event-loop thread
+ * if (!view.wrap(datagram.content())) {
+ *     dropped[view.error().ordinal()]++;                                 // reason and view.errorOffset()
+ *     return;
+ * }
+ * Dhcp6MessageView client = view.innermost();                           // through any relay chain
+ * boolean ipxe = client.hasUserClass("iPXE");
+ * }</pre>
+ *
+ * <p>Ownership: {@link #wrap(ByteBuf)} borrows the buffer. It reads bytes {@code readerIndex..writerIndex},
+ * never changes the indices, never retains or releases; the view and every value read from it are valid
+ * until the buffer is released or the view is wrapped again. Not thread-safe: keep one per thread.
+ */
+public final class Dhcp6MessageView {
+
+    /** 1 octet msg-type, 3 octets transaction-id (RFC 9915 §8). */
+    public static final int CLIENT_HEADER_LENGTH = 4;
+    /** 1 octet msg-type, 1 octet hop-count, 16 octets link-address, 16 octets peer-address (RFC 9915 §9). */
+    public static final int RELAY_HEADER_LENGTH = 34;
+    /** 4 octets option-code and option-len before every option's data (RFC 9915 §21.1). */
+    public static final int OPTION_HEADER_LENGTH = 4;
+
+    private static final int INITIAL_CAPACITY = 16;
+
+    private final Dhcp6Limits limits;
+    private final Dhcp6MessageView root;
+    private final int relayLevel;
+    private Dhcp6MessageView child;
+
+    private ByteBuf buf;
+    private int start;
+    private int length;
+    private int messageType = -1;
+    private boolean valid;
+    private boolean headerComplete;
+    private int optionTotal;
+    private int count;
+    private int[] codes;
+    private int[] offsets;
+    private int[] lengths;
+    private int relayMessageIndex;
+
+    // Only meaningful on the root view: the first error met anywhere in the chain.
+    private Dhcp6DecodeError error = Dhcp6DecodeError.NONE;
+    private int errorAt;
+
+    /** A view bounded by {@code limits}; allocate one per thread and reuse it for every message. */
+    public Dhcp6MessageView(Dhcp6Limits limits) {
+        this(limits, null, 0);
+    }
+
+    private Dhcp6MessageView(Dhcp6Limits limits, Dhcp6MessageView root, int relayLevel) {
+        if (limits == null) {
+            throw new NullPointerException("limits");
+        }
+        this.limits = limits;
+        this.root = root == null ? this : root;
+        this.relayLevel = relayLevel;
+        int capacity = Math.min(INITIAL_CAPACITY, limits.maxOptions());
+        this.codes = new int[capacity];
+        this.offsets = new int[capacity];
+        this.lengths = new int[capacity];
+    }
+
+    /** The limits this view enforces. */
+    public Dhcp6Limits limits() {
+        return limits;
+    }
+
+    /**
+     * Validates and indexes the message in {@code buf}'s readable bytes. Borrows {@code buf} (see the class
+     * comment). Never throws on any content and never reads outside {@code [readerIndex, writerIndex)}.
+     *
+     * @return whether the message is valid; if not, {@link #error()} and {@link #errorOffset()} say why
+     */
+    public boolean wrap(ByteBuf buf) {
+        return wrap(buf, buf.readerIndex(), buf.readableBytes());
+    }
+
+    /**
+     * Like {@link #wrap(ByteBuf)} for the {@code length} bytes at absolute index {@code index}, which must
+     * lie within {@code buf}'s readable bytes (a caller's mistake otherwise, reported by an exception).
+     */
+    public boolean wrap(ByteBuf buf, int index, int length) {
+        if (index < buf.readerIndex() || length < 0 || index > buf.writerIndex() - length) {
+            throw new IndexOutOfBoundsException("region " + index + "+" + length + " outside readable bytes "
+                    + buf.readerIndex() + ".." + buf.writerIndex());
+        }
+        error = Dhcp6DecodeError.NONE;
+        errorAt = 0;
+        if (length > limits.maxMessageSize()) {
+            reset(buf, index, length);
+            return fail(Dhcp6DecodeError.MESSAGE_TOO_LONG, index + limits.maxMessageSize());
+        }
+        return parse(buf, index, length);
+    }
+
+    private void reset(ByteBuf buf, int index, int length) {
+        this.buf = buf;
+        this.start = index;
+        this.length = length;
+        this.valid = false;
+        this.headerComplete = false;
+        this.count = 0;
+        this.optionTotal = 0;
+        this.relayMessageIndex = -1;
+        this.messageType = -1;
+    }
+
+    private boolean parse(ByteBuf buf, int index, int length) {
+        reset(buf, index, length);
+        if (length < 1) {
+            return fail(Dhcp6DecodeError.TRUNCATED_HEADER, index);
+        }
+        messageType = buf.getUnsignedByte(index);                 // 1 octet msg-type, RFC 9915 §8, §9
+        boolean relay = Dhcp6MessageType.isRelay(messageType);
+        if (relay && relayLevel >= limits.maxRelayHops()) {
+            return fail(Dhcp6DecodeError.RELAY_TOO_DEEP, index);
+        }
+        int header = relay ? RELAY_HEADER_LENGTH : CLIENT_HEADER_LENGTH;
+        if (length < header) {
+            return fail(Dhcp6DecodeError.TRUNCATED_HEADER, index);
+        }
+        headerComplete = true;
+        if (!parseOptions(index + header, index + length, 1, true)) {
+            return false;
+        }
+        if (relay) {
+            if (relayMessageIndex < 0) {
+                return fail(Dhcp6DecodeError.RELAY_MESSAGE_MISSING, index);
+            }
+            Dhcp6MessageView inner = child();
+            if (!inner.parse(buf, offsets[relayMessageIndex], lengths[relayMessageIndex])) {
+                return false;
+            }
+        }
+        valid = true;
+        return true;
+    }
+
+    private Dhcp6MessageView child() {
+        if (child == null) {
+            child = new Dhcp6MessageView(limits, root, relayLevel + 1);   // once per depth, then reused
+        }
+        return child;
+    }
+
+    /**
+     * Walks the options in {@code [from, end)}. Top-level options are indexed; every option of a known format
+     * is checked, and encapsulated options are walked in turn. {@code typed} is false inside Vendor Options,
+     * whose sub-option codes belong to the enterprise and not to the catalogue.
+     */
+    private boolean parseOptions(int from, int end, int depth, boolean typed) {
+        int p = from;
+        while (p < end) {
+            if (end - p < OPTION_HEADER_LENGTH) {
+                return fail(Dhcp6DecodeError.TRAILING_BYTES, p);
+            }
+            int code = buf.getUnsignedShort(p);                   // 2 octets option-code, RFC 9915 §21.1
+            int len = buf.getUnsignedShort(p + 2);                // 2 octets option-len
+            int data = p + OPTION_HEADER_LENGTH;
+            if (len > end - data) {
+                return fail(depth == 1 ? Dhcp6DecodeError.OPTION_OVERRUNS_MESSAGE
+                        : Dhcp6DecodeError.SUBOPTION_OVERRUNS_OPTION, p);
+            }
+            if (++optionTotal > limits.maxOptions()) {
+                return fail(Dhcp6DecodeError.TOO_MANY_OPTIONS, p);
+            }
+            if (depth == 1) {
+                index(code, data, len);
+                if (code == OptionCodes.RELAY_MESSAGE && isRelay()) {
+                    if (relayMessageIndex >= 0) {
+                        return fail(Dhcp6DecodeError.RELAY_MESSAGE_DUPLICATE, p);
+                    }
+                    relayMessageIndex = count - 1;
+                    p = data + len;
+                    continue;                                     // parsed as a message once the walk is done
+                }
+            }
+            if (typed && !checkOption(code, p, data, len, depth)) {
+                return false;
+            }
+            p = data + len;
+        }
+        return true;
+    }
+
+    private void index(int code, int data, int len) {
+        if (count == codes.length) {
+            int capacity = Math.min(codes.length * 2, limits.maxOptions());
+            codes = java.util.Arrays.copyOf(codes, capacity);       // growth only while warming up
+            offsets = java.util.Arrays.copyOf(offsets, capacity);
+            lengths = java.util.Arrays.copyOf(lengths, capacity);
+        }
+        codes[count] = code;
+        offsets[count] = data;
+        lengths[count] = len;
+        count++;
+    }
+
+    /** Checks one option of a known format; {@code p} is its header, {@code data} its data. */
+    private boolean checkOption(int code, int p, int data, int len, int depth) {
+        OptionFormat format = OptionCatalog.formatOf(code);
+        int end = data + len;
+        switch (format) {
+            case OPAQUE:
+            case STRING:
+            case RELAY_MESSAGE:                                   // outside a relay's top level: carried opaque
+                return true;
+            case DUID:
+                return checkDuid(p, data, len);
+            case IA_NA:
+                return atLeast(len, format, Dhcp6DecodeError.IA_NA_TOO_SHORT, p)
+                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
+            case IA_TA:
+                return atLeast(len, format, Dhcp6DecodeError.IA_TA_TOO_SHORT, p)
+                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
+            case IA_PD:
+                return atLeast(len, format, Dhcp6DecodeError.IA_PD_TOO_SHORT, p)
+                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
+            case IA_ADDRESS:
+                return atLeast(len, format, Dhcp6DecodeError.IA_ADDRESS_TOO_SHORT, p)
+                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
+            case IA_PREFIX:
+                return atLeast(len, format, Dhcp6DecodeError.IA_PREFIX_TOO_SHORT, p)
+                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
+            case VENDOR_OPTIONS:
+                return atLeast(len, format, Dhcp6DecodeError.VENDOR_OPTION_TOO_SHORT, p)
+                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, false);
+            case VENDOR_CLASS:
+                return atLeast(len, format, Dhcp6DecodeError.VENDOR_OPTION_TOO_SHORT, p)
+                        && checkItems(data + VendorClass.FIXED_LENGTH, end);
+            case ENTERPRISE_OPAQUE:
+                return atLeast(len, format, Dhcp6DecodeError.VENDOR_OPTION_TOO_SHORT, p);
+            case STATUS_CODE:
+                return atLeast(len, format, Dhcp6DecodeError.STATUS_CODE_TOO_SHORT, p);
+            case USER_CLASS:
+            case BOOT_PARAMETERS:
+                return checkItems(data, end);
+            case DOMAIN_LIST:
+                for (int q = data; q < end; ) {
+                    int next = DomainList.nameEnd(buf, q, end);
+                    if (next < 0) {
+                        return fail(Dhcp6DecodeError.DOMAIN_NAME_INVALID, q);
+                    }
+                    q = next;
+                }
+                return true;
+            case FQDN:
+                if (len < format.minimumLength()) {
+                    return fail(Dhcp6DecodeError.OPTION_LENGTH_INVALID, p);
+                }
+                return DomainList.partialNameEnd(buf, data + 1, end) >= 0
+                        || fail(Dhcp6DecodeError.DOMAIN_NAME_INVALID, data + 1);
+            default:
+                if (len < format.minimumLength()
+                        || (format.fixedLength() >= 0 && len != format.fixedLength())
+                        || (format.elementSize() > 0 && len % format.elementSize() != 0)) {
+                    return fail(Dhcp6DecodeError.OPTION_LENGTH_INVALID, p);
+                }
+                return true;
+        }
+    }
+
+    private boolean atLeast(int len, OptionFormat format, Dhcp6DecodeError tooShort, int p) {
+        return len >= format.minimumLength() || fail(tooShort, p);
+    }
+
+    private boolean checkDuid(int p, int data, int len) {
+        if (len < Duid.MIN_LENGTH) {
+            return fail(Dhcp6DecodeError.DUID_TOO_SHORT, p);
+        }
+        if (len > limits.maxDuidLength()) {
+            return fail(Dhcp6DecodeError.DUID_TOO_LONG, p);
+        }
+        int type = Duid.type(buf, data);                         // 2 octets DUID-Type, RFC 9915 §11.1
+        if (len < Duid.minimumLength(type)) {
+            return fail(Dhcp6DecodeError.DUID_TOO_SHORT, p);
+        }
+        int fixed = Duid.fixedLength(type);
+        if (fixed >= 0 && len > fixed) {
+            return fail(Dhcp6DecodeError.DUID_TOO_LONG, p);
+        }
+        return true;
+    }
+
+    /** Walks the options encapsulated in the option at {@code p}, one level deeper. */
+    private boolean encapsulated(int p, int from, int end, int depth, boolean typed) {
+        if (from == end) {
+            return true;
+        }
+        if (depth + 1 > limits.maxEncapsulationDepth()) {
+            return fail(Dhcp6DecodeError.ENCAPSULATION_TOO_DEEP, from);
+        }
+        return parseOptions(from, end, depth + 1, typed);
+    }
+
+    /** Length-prefixed items (RFC 9915 §21.15) must fill {@code [from, end)} exactly. */
+    private boolean checkItems(int from, int end) {
+        for (int q = from; q < end; ) {
+            if (end - q < 2) {
+                return fail(Dhcp6DecodeError.ITEM_OVERRUNS_OPTION, q);
+            }
+            int itemLength = buf.getUnsignedShort(q);             // 2 octets item length
+            if (itemLength > end - q - 2) {
+                return fail(Dhcp6DecodeError.ITEM_OVERRUNS_OPTION, q);
+            }
+            q += 2 + itemLength;
+        }
+        return true;
+    }
+
+    private boolean fail(Dhcp6DecodeError reason, int at) {
+        valid = false;
+        if (root.error == Dhcp6DecodeError.NONE) {
+            root.error = reason;
+            root.errorAt = at;
+        }
+        return false;
+    }
+
+    // ---- result of wrap -------------------------------------------------------------------------------
+
+    /** Whether the last {@link #wrap} succeeded. */
+    public boolean isValid() {
+        return valid;
+    }
+
+    /** Why the last {@link #wrap} failed, {@link Dhcp6DecodeError#NONE} after a success. */
+    public Dhcp6DecodeError error() {
+        return root.error;
+    }
+
+    /** Where the error was found: the byte offset from the start of the outermost wrapped message. */
+    public int errorOffset() {
+        return root.errorAt - root.start;
+    }
+
+    // ---- header -------------------------------------------------------------------------------------------
+
+    /** The wrapped buffer (borrowed: see the class comment). */
+    public ByteBuf buffer() {
+        return buf;
+    }
+
+    /** The absolute index in {@link #buffer()} where this message starts. */
+    public int messageOffset() {
+        return start;
+    }
+
+    /** This message's length in octets; for a relayed message, the length of its Relay Message option. */
+    public int messageLength() {
+        return length;
+    }
+
+    /** 1 octet msg-type (RFC 9915 §7.3), -1 when not even that could be read. */
+    public int messageType() {
+        return messageType;
+    }
+
+    /** The registry entry of {@link #messageType()}; never null once a message has been wrapped. */
+    public Dhcp6MessageType type() {
+        return Dhcp6MessageType.valueOf(messageType);
+    }
+
+    /** Whether this is a Relay-forw or Relay-repl (RFC 9915 §9). */
+    public boolean isRelay() {
+        return Dhcp6MessageType.isRelay(messageType);
+    }
+
+    /** 3 octets transaction-id (RFC 9915 §8), or -1 for a relay message, which has none. */
+    public int transactionId() {
+        return isRelay() || !headerComplete ? -1 : buf.getUnsignedMedium(start + 1);
+    }
+
+    /** 1 octet hop-count of a relay message (RFC 9915 §9), or -1. */
+    public int hopCount() {
+        return isRelay() && headerComplete ? buf.getUnsignedByte(start + 1) : -1;
+    }
+
+    /** How many relay messages enclose this one: 0 for the outermost. */
+    public int relayLevel() {
+        return relayLevel;
+    }
+
+    /** Absolute index of the 16-octet link-address of a relay message (RFC 9915 §9). */
+    public int linkAddressOffset() {
+        return start + 2;
+    }
+
+    /** Absolute index of the 16-octet peer-address of a relay message (RFC 9915 §9). */
+    public int peerAddressOffset() {
+        return start + 18;
+    }
+
+    /** Copies the link-address of this relay message into {@code dst[0..16)}. */
+    public void linkAddress(byte[] dst) {
+        requireRelayHeader();
+        buf.getBytes(linkAddressOffset(), dst, 0, 16);
+    }
+
+    /** Copies the peer-address of this relay message into {@code dst[0..16)}. */
+    public void peerAddress(byte[] dst) {
+        requireRelayHeader();
+        buf.getBytes(peerAddressOffset(), dst, 0, 16);
+    }
+
+    /** High 64 bits of the link-address, RFC 9915 §9. */
+    public long linkAddressHigh() {
+        requireRelayHeader();
+        return buf.getLong(linkAddressOffset());
+    }
+
+    /** Low 64 bits of the link-address. */
+    public long linkAddressLow() {
+        requireRelayHeader();
+        return buf.getLong(linkAddressOffset() + 8);
+    }
+
+    /** High 64 bits of the peer-address, RFC 9915 §9. */
+    public long peerAddressHigh() {
+        requireRelayHeader();
+        return buf.getLong(peerAddressOffset());
+    }
+
+    /** Low 64 bits of the peer-address. */
+    public long peerAddressLow() {
+        requireRelayHeader();
+        return buf.getLong(peerAddressOffset() + 8);
+    }
+
+    private void requireRelayHeader() {
+        if (!isRelay() || !headerComplete) {
+            throw new IllegalStateException("not a relay message with a complete header");
+        }
+    }
+
+    /** The message in this relay message's Relay Message option, or {@code null} when not a valid relay. */
+    public Dhcp6MessageView relayMessage() {
+        return valid && isRelay() ? child : null;
+    }
+
+    /** The index of the Relay Message option (9) of a relay message, or -1. */
+    public int relayMessageIndex() {
+        return isRelay() ? relayMessageIndex : -1;
+    }
+
+    /** The client or server message at the bottom of the relay chain (this view when it is not a relay). */
+    public Dhcp6MessageView innermost() {
+        Dhcp6MessageView v = this;
+        while (v.isRelay() && v.valid) {
+            v = v.child;
+        }
+        return v;
+    }
+
+    // ---- option index -------------------------------------------------------------------------------------
+
+    /** How many top-level options this message carries. */
+    public int optionCount() {
+        return count;
+    }
+
+    /** The code of top-level option {@code i} (wire order). */
+    public int optionCode(int i) {
+        checkIndex(i);
+        return codes[i];
+    }
+
+    /** The absolute index in {@link #buffer()} of option {@code i}'s data (after its 4-octet header). */
+    public int optionOffset(int i) {
+        checkIndex(i);
+        return offsets[i];
+    }
+
+    /** The length of option {@code i}'s data. */
+    public int optionLength(int i) {
+        checkIndex(i);
+        return lengths[i];
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= count) {
+            throw new IndexOutOfBoundsException("option index " + i + " of " + count);
+        }
+    }
+
+    /** The index of the first option with {@code code}, or -1. */
+    public int indexOf(int code) {
+        return nextIndexOf(code, 0);
+    }
+
+    /** The index of the first option with {@code code} at or after index {@code from}, or -1. */
+    public int nextIndexOf(int code, int from) {
+        for (int i = Math.max(0, from); i < count; i++) {
+            if (codes[i] == code) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether an option with {@code code} is present. */
+    public boolean hasOption(int code) {
+        return indexOf(code) >= 0;
+    }
+
+    /** How many options with {@code code} this message carries (IA_NA may repeat). */
+    public int countOf(int code) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (codes[i] == code) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Positions {@code cursor} over the options encapsulated in top-level option {@code i} (IA_NA, IA_TA,
+     * IA_PD, Vendor Options...); the cursor is empty when the option's format carries none.
+     */
+    public Dhcp6OptionCursor suboptions(int i, Dhcp6OptionCursor cursor) {
+        return cursor.encapsulatedIn(buf, optionCode(i), offsets[i], lengths[i]);
+    }
+
+    // ---- typed accessors ----------------------------------------------------------------------------------
+
+    /** Index of the Client Identifier (1, RFC 9915 §21.2), or -1. */
+    public int clientIdIndex() {
+        return indexOf(OptionCodes.CLIENT_ID);
+    }
+
+    /** Index of the Server Identifier (2, RFC 9915 §21.3), or -1. */
+    public int serverIdIndex() {
+        return indexOf(OptionCodes.SERVER_ID);
+    }
+
+    /** The DUID type of the Client Identifier (RFC 9915 §11.1), or -1. */
+    public int clientDuidType() {
+        int i = clientIdIndex();
+        return i < 0 ? -1 : Duid.type(buf, offsets[i]);
+    }
+
+    /** The Ethernet MAC inside a DUID-LL or DUID-LLT Client Identifier, or -1. */
+    public long clientDuidEthernetAddress() {
+        int i = clientIdIndex();
+        return i < 0 ? -1 : Duid.ethernetAddress(buf, offsets[i], lengths[i]);
+    }
+
+    /** Whether the Client Identifier equals the {@code length} octets at {@code offset} of {@code other}. */
+    public boolean clientIdEquals(ByteBuf other, int offset, int length) {
+        int i = clientIdIndex();
+        return i >= 0 && lengths[i] == length && io.netty.buffer.ByteBufUtil.equals(buf, offsets[i], other, offset, length);
+    }
+
+    /** How many architecture types the first Client Architecture Type option (61, RFC 5970 §3.3) lists. */
+    public int archTypeCount() {
+        int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
+        return i < 0 ? 0 : ClientArchitecture.count(lengths[i]);
+    }
+
+    /** Architecture type {@code n} of the first option 61 (names in {@code ArchitectureTypes}). */
+    public int archType(int n) {
+        int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
+        if (i < 0 || n < 0 || n >= ClientArchitecture.count(lengths[i])) {
+            throw new IndexOutOfBoundsException("arch type " + n + " of " + archTypeCount());
+        }
+        return ClientArchitecture.type(buf, offsets[i], n);
+    }
+
+    /** Whether the client lists architecture {@code type} in option 61. */
+    public boolean hasArchType(int type) {
+        int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
+        return i >= 0 && OptionRequest.contains(buf, offsets[i], lengths[i], type);
+    }
+
+    /** Whether any User Class option (15, RFC 9915 §21.15) has a user-class-data item equal to {@code text}. */
+    public boolean hasUserClass(CharSequence text) {
+        for (int i = indexOf(OptionCodes.USER_CLASS); i >= 0; i = nextIndexOf(OptionCodes.USER_CLASS, i + 1)) {
+            if (UserClass.containsItem(buf, offsets[i], lengths[i], text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The enterprise number of the first Vendor Class option (16, RFC 9915 §21.16), or -1. */
+    public long vendorClassEnterprise() {
+        int i = indexOf(OptionCodes.VENDOR_CLASS);
+        return i < 0 ? -1 : VendorClass.enterpriseNumber(buf, offsets[i]);
+    }
+
+    /** Whether any vendor-class-data item of any option 16 starts with {@code prefix} ("HTTPClient"). */
+    public boolean vendorClassStartsWith(CharSequence prefix) {
+        for (int i = indexOf(OptionCodes.VENDOR_CLASS); i >= 0; i = nextIndexOf(OptionCodes.VENDOR_CLASS, i + 1)) {
+            if (VendorClass.anyItemStartsWith(buf, offsets[i], lengths[i], prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the message carries Rapid Commit (14, RFC 9915 §21.14). */
+    public boolean hasRapidCommit() {
+        return hasOption(OptionCodes.RAPID_COMMIT);
+    }
+
+    /** Elapsed Time (8, RFC 9915 §21.9) in hundredths of a second, or -1 when absent. */
+    public int elapsedTime() {
+        int i = indexOf(OptionCodes.ELAPSED_TIME);
+        return i < 0 ? -1 : ElapsedTime.centiseconds(buf, offsets[i]);
+    }
+
+    /** Whether the Option Request option (6, RFC 9915 §21.7) asks for {@code code}. */
+    public boolean requestsOption(int code) {
+        int i = indexOf(OptionCodes.OPTION_REQUEST);
+        return i >= 0 && OptionRequest.contains(buf, offsets[i], lengths[i], code);
+    }
+
+    /** Preference (7, RFC 9915 §21.8), or -1 when absent. */
+    public int preference() {
+        int i = indexOf(OptionCodes.PREFERENCE);
+        return i < 0 ? -1 : Preference.value(buf, offsets[i]);
+    }
+
+    /**
+     * The 6-octet address of the Client Link-Layer Address option (79, RFC 6939 §4) as a long, or -1 when
+     * absent or not 6 octets. Relays add it, so look in the relay message ({@link #clientLinkLayerType()}).
+     */
+    public long clientLinkLayerAddress() {
+        int i = indexOf(OptionCodes.CLIENT_LINKLAYER_ADDRESS);
+        return i < 0 ? -1 : ClientLinkLayerAddress.address48(buf, offsets[i], lengths[i]);
+    }
+
+    /** The link-layer type of option 79 (1 Ethernet), or -1 when absent. */
+    public int clientLinkLayerType() {
+        int i = indexOf(OptionCodes.CLIENT_LINKLAYER_ADDRESS);
+        return i < 0 ? -1 : ClientLinkLayerAddress.linkLayerType(buf, offsets[i]);
+    }
+
+    @Override
+    public String toString() {
+        if (buf == null) {
+            return "Dhcp6MessageView(empty)";
+        }
+        if (!root.valid) {
+            return "Dhcp6MessageView(invalid: " + root.error + " at " + errorOffset() + ")";
+        }
+        StringBuilder out = new StringBuilder();
+        Dhcp6Printer.print(this, out);
+        return out.toString();
+    }
+}
