@@ -31,6 +31,25 @@ public final class PcapReader {
     }
 
     public static List<CapturedFrame> read(byte[] file) throws PcapFormatException {
+        Contents contents = readPartially(file);
+        if (contents.damage() != null) {
+            throw contents.damage();
+        }
+        return contents.frames();
+    }
+
+    /**
+     * The frames of a capture that may be damaged: those before the damage, and what the damage is (null when
+     * the whole file was read). A file that is not a pcap file at all still throws.
+     */
+    public record Contents(List<CapturedFrame> frames, PcapFormatException damage) {
+    }
+
+    public static Contents readPartially(Path file) throws IOException {
+        return readPartially(Files.readAllBytes(file));
+    }
+
+    public static Contents readPartially(byte[] file) throws PcapFormatException {
         if (file.length < GLOBAL_HEADER) {
             throw new PcapFormatException("shorter than a pcap global header (" + file.length + " bytes)");
         }
@@ -51,14 +70,15 @@ public final class PcapReader {
         int offset = GLOBAL_HEADER;
         while (offset < file.length) {
             if (file.length - offset < RECORD_HEADER) {
-                throw new PcapFormatException("record " + (frames.size() + 1) + " header truncated at byte " + offset);
+                return new Contents(frames, new PcapFormatException(
+                        "record " + (frames.size() + 1) + " header truncated at byte " + offset));
             }
             long seconds = in.getInt(offset) & 0xffffffffL;
             long fraction = in.getInt(offset + 4) & 0xffffffffL;
             long capturedLength = in.getInt(offset + 8) & 0xffffffffL;
             if (capturedLength > file.length - offset - RECORD_HEADER) {
-                throw new PcapFormatException("record " + (frames.size() + 1) + " at byte " + offset
-                        + " claims " + capturedLength + " bytes, past the end of the file");
+                return new Contents(frames, new PcapFormatException("record " + (frames.size() + 1) + " at byte "
+                        + offset + " claims " + capturedLength + " bytes, past the end of the file"));
             }
             byte[] data = new byte[(int) capturedLength];
             System.arraycopy(file, offset + RECORD_HEADER, data, 0, data.length);
@@ -66,6 +86,6 @@ public final class PcapReader {
             frames.add(new CapturedFrame(frames.size() + 1, micros, linkType, data));
             offset += RECORD_HEADER + data.length;
         }
-        return frames;
+        return new Contents(frames, null);
     }
 }
