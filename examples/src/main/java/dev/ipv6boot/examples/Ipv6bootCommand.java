@@ -5,10 +5,15 @@ import picocli.CommandLine.Command;
 
 /** The {@code ipv6boot} command line. */
 @Command(name = "ipv6boot", mixinStandardHelpOptions = true, version = "ipv6boot 0.1.0-SNAPSHOT",
-        description = "PXE-boot bare-metal servers over IPv6-only networks.")
+        description = "PXE-boot bare-metal servers over IPv6-only networks.",
+        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class Ipv6bootCommand {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Ipv6bootCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Ipv6bootCommand());
     }
 }
