@@ -342,6 +342,7 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             context.counters().increment(HttpCounter.FILES_SERVED);
         }
         commonHeaders(exchange, headers);
+        exchange.status = status.code();
         ctx.write(response, ctx.voidPromise());
         if (file != null) {
             DefaultFileRegion region = new DefaultFileRegion(file, first, length);
