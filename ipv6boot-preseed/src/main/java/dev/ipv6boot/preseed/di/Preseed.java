@@ -33,9 +33,21 @@ public final class Preseed {
     public static final String INSTALLER = "d-i";
 
     private final List<PreseedLine> lines;
+    /** The 1-based text line each model line starts on (they differ from index + 1 after a continuation). */
+    private final List<Integer> lineNumbers;
 
     private Preseed(List<PreseedLine> lines) {
         this.lines = List.copyOf(lines);
+        List<Integer> numbers = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            numbers.add(i + 1);
+        }
+        this.lineNumbers = List.copyOf(numbers);
+    }
+
+    private Preseed(List<PreseedLine> lines, List<Integer> lineNumbers) {
+        this.lines = List.copyOf(lines);
+        this.lineNumbers = List.copyOf(lineNumbers);
     }
 
     public static Builder builder() {
@@ -47,7 +59,8 @@ public final class Preseed {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(source, "source");
         List<PreseedParser.Numbered> numbered = PreseedParser.split(text);
-        Preseed preseed = new Preseed(numbered.stream().map(PreseedParser.Numbered::line).toList());
+        Preseed preseed = new Preseed(numbered.stream().map(PreseedParser.Numbered::line).toList(),
+                numbered.stream().map(PreseedParser.Numbered::lineNumber).toList());
         return new Parsed(preseed, PreseedValidator.validate(numbered, source));
     }
 
@@ -70,6 +83,20 @@ public final class Preseed {
         return out;
     }
 
+    /**
+     * The line (1-based) where the last answer to {@code question} starts: in the parsed text, or in
+     * {@link #render()} for a built preseed.
+     */
+    public java.util.OptionalInt lineOf(String question) {
+        int found = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) instanceof PreseedLine.Selection s && s.question().equals(question)) {
+                found = lineNumbers.get(i);
+            }
+        }
+        return found < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(found);
+    }
+
     /** The answer the installer ends up with for {@code question}: the last one, as debconf applies them. */
     public Optional<String> value(String question) {
         String found = null;
@@ -90,11 +117,11 @@ public final class Preseed {
         return sb.toString();
     }
 
-    /** Validates this model; line numbers are those of {@link #render()}. */
+    /** Validates this model; line numbers are those of the parsed text, or of {@link #render()} for a built one. */
     public Validation validate(String source) {
         List<PreseedParser.Numbered> numbered = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            numbered.add(new PreseedParser.Numbered(lines.get(i), i + 1));
+            numbered.add(new PreseedParser.Numbered(lines.get(i), lineNumbers.get(i)));
         }
         return PreseedValidator.validate(numbered, source);
     }
