@@ -24,7 +24,8 @@ public final class DnsNames {
             }
             for (int i = 0; i < label && cursor < end; i++) {
                 int c = buf.getUnsignedByte(cursor++);
-                if (c == '.' || c == '\\') {
+                if (c == '.' || c == '\\' || c == '"' || c == '(' || c == ')' || c == ';' || c == '@' || c == '$') {
+                    // special in master files (RFC 1035 §5.1), escaped as dnsjava and BIND do
                     out.append('\\').append((char) c);
                 } else if (c <= 0x20 || c >= 0x7f) {
                     out.append('\\').append(String.format("%03d", c));
