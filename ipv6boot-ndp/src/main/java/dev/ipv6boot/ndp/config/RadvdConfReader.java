@@ -72,6 +72,7 @@ public final class RadvdConfReader {
                         + String.join(" ", s.words()) + "'");
             }
         }
+        warnings.sort(java.util.Comparator.comparingInt(RadvdConfWarning::line));
         return new RadvdConf(interfaces, warnings);
     }
 
@@ -530,7 +531,7 @@ public final class RadvdConfReader {
                     return new Statement(words, line, children);
                 }
                 if (!t.quoted() && t.text().equals("}")) {
-                    throw new RadvdConfException(t.line(), "missing ';' before '}'");
+                    throw new RadvdConfException(line, "missing ';' after '" + String.join(" ", words) + "'");
                 }
                 words.add(t.text());
             }
