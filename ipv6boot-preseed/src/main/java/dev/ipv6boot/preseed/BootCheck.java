@@ -114,6 +114,10 @@ public final class BootCheck {
         if (a.equals(b)) {
             return true;
         }
+        if (question.equals("debconf/frontend")) {
+            // the installer's cdebconf spells its front ends in lower case, the target's debconf capitalised
+            return a.equalsIgnoreCase(b);
+        }
         if (question.equals("debian-installer/locale")) {
             return stripCodeset(a).equals(stripCodeset(b));
         }
