@@ -35,7 +35,8 @@ import java.util.Arrays;
  * named {@code beginX} or opening an option that carries options ({@link #iaNa}, {@link #iaPd},
  * {@link #relayMessage()}) must be closed by {@link #endOption()}. After a failed write every further call
  * is a no-op until {@link #finish()} restores the writer index to where the message began. Not
- * thread-safe: keep one per thread. Misuse (unbalanced options, values out of their field's range) throws.
+ * thread-safe: keep one per thread. Misuse (unbalanced options, values out of their field's range) throws,
+ * before anything of the call is written.
  */
 public final class Dhcp6Writer {
 
@@ -264,16 +265,19 @@ public final class Dhcp6Writer {
 
     /** An option whose data is one octet. */
     public Dhcp6Writer uint8Option(int code, int value) {
+        u8(value, "octet");                                    // checked before the option opens
         return beginOption(code).uint8(value).endOption();
     }
 
     /** An option whose data is a 16-bit integer. */
     public Dhcp6Writer uint16Option(int code, int value) {
+        u16(value, "16-bit value");
         return beginOption(code).uint16(value).endOption();
     }
 
     /** An option whose data is a 32-bit integer. */
     public Dhcp6Writer uint32Option(int code, long value) {
+        u32(value, "32-bit value");
         return beginOption(code).uint32(value).endOption();
     }
 
@@ -506,6 +510,9 @@ public final class Dhcp6Writer {
 
     /** Option Request (6, RFC 9915 §21.7) listing {@code codes} (a pre-built array). */
     public Dhcp6Writer optionRequest(int[] codes) {
+        for (int code : codes) {
+            u16(code, "requested-option-code");
+        }
         beginOption(OptionCodes.OPTION_REQUEST);
         for (int code : codes) {
             uint16(code);                                      // 2 octets requested-option-code
@@ -530,11 +537,13 @@ public final class Dhcp6Writer {
 
     /** Status Code (13, RFC 9915 §21.13): 2 octets code, then the message in UTF-8. */
     public Dhcp6Writer statusCode(int code, CharSequence message) {
+        u16(code, "status-code");
         return beginOption(OptionCodes.STATUS_CODE).uint16(code).text(message).endOption();
     }
 
     /** Status Code (13) whose message is copied from {@code src}. */
     public Dhcp6Writer statusCode(int code, ByteBuf src, int offset, int length) {
+        u16(code, "status-code");
         return beginOption(OptionCodes.STATUS_CODE).uint16(code).bytes(src, offset, length).endOption();
     }
 
@@ -555,11 +564,13 @@ public final class Dhcp6Writer {
 
     /** Opens a Vendor Class (16): add {@link #item} per vendor-class-data, then {@link #endOption()}. */
     public Dhcp6Writer beginVendorClass(long enterpriseNumber) {
+        u32(enterpriseNumber, "enterprise-number");
         return beginOption(OptionCodes.VENDOR_CLASS).uint32(enterpriseNumber);   // 4 octets enterprise-number
     }
 
     /** Opens Vendor Options (17, RFC 9915 §21.17): add sub-options, then {@link #endOption()}. */
     public Dhcp6Writer beginVendorOptions(long enterpriseNumber) {
+        u32(enterpriseNumber, "enterprise-number");
         return beginOption(OptionCodes.VENDOR_OPTIONS).uint32(enterpriseNumber); // 4 octets enterprise-number
     }
 
@@ -603,6 +614,7 @@ public final class Dhcp6Writer {
 
     /** Relay Agent Remote-ID (37, RFC 4649 §3). */
     public Dhcp6Writer remoteId(long enterpriseNumber, byte[] remoteId) {
+        u32(enterpriseNumber, "enterprise-number");
         return beginOption(OptionCodes.REMOTE_ID).uint32(enterpriseNumber).bytes(remoteId).endOption();
     }
 
@@ -613,6 +625,7 @@ public final class Dhcp6Writer {
 
     /** Client FQDN (39, RFC 4704 §4): flags, then the name (partial unless it ends in "."). */
     public Dhcp6Writer fqdn(int flags, CharSequence name) {
+        u8(flags, "FQDN flags");
         beginOption(OptionCodes.CLIENT_FQDN).uint8(flags);
         if (name.length() > 0) {
             domainName(name);
@@ -637,6 +650,9 @@ public final class Dhcp6Writer {
 
     /** Client Network Interface Identifier (62, RFC 5970 §3.4). */
     public Dhcp6Writer nii(int type, int major, int minor) {
+        u8(type, "NII type");
+        u8(major, "NII major");
+        u8(minor, "NII minor");
         return beginOption(OptionCodes.NII).uint8(type).uint8(major).uint8(minor).endOption();
     }
 
