@@ -29,6 +29,8 @@ public final class DnsCounters {
         SPOOF_WRONG_ID,
         /** RFC 5452 §9.1: an answer for another question. */
         SPOOF_WRONG_QUESTION,
+        /** Too many queries already waiting on upstreams: SERVFAIL at once instead of one more socket. */
+        OVERLOADED,
         /** No upstream answered in time: SERVFAIL sent. */
         SERVFAIL_SENT,
         /** A client answer could not be sent (channel closed, TCP client gone). */

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param ednsUdpSize         the EDNS payload size we advertise, to clients and upstream (RFC 6891, 1232 by default)
  * @param tcpIdleTimeout      a TCP client connection idle this long is closed (RFC 7766 §6.2.3)
  * @param maxTcpConnections   TCP client connections accepted at once; more are closed on accept
+ * @param maxOutstanding      queries waiting on upstreams at once (each holds a socket); more get SERVFAIL
  * @param localRecords        records answered here without forwarding (more can be added at run time)
  * @param dns64Prefix         a /96 prefix for DNS64 synthesis (RFC 6147), or null to disable it
  * @param ioThreads           event-loop threads
@@ -35,7 +36,8 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
                                  AccessControl accessControl, Duration upstreamTimeout, int attempts,
                                  int failuresBeforeDown, Duration downTime, int cacheEntries,
                                  Duration maxCacheTtl, Duration maxNegativeTtl, int ednsUdpSize,
-                                 Duration tcpIdleTimeout, int maxTcpConnections, List<LocalRecord> localRecords,
+                                 Duration tcpIdleTimeout, int maxTcpConnections, int maxOutstanding,
+                                 List<LocalRecord> localRecords,
                                  Inet6Address dns64Prefix, int ioThreads) {
 
     public DnsForwarderConfig {
@@ -49,8 +51,9 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
         if (upstreams.isEmpty()) {
             throw new IllegalArgumentException("no upstream resolver");
         }
-        if (attempts < 1 || failuresBeforeDown < 1 || cacheEntries < 0 || maxTcpConnections < 1 || ioThreads < 1) {
-            throw new IllegalArgumentException("attempts, failuresBeforeDown, maxTcpConnections, ioThreads must be"
+        if (attempts < 1 || failuresBeforeDown < 1 || cacheEntries < 0 || maxTcpConnections < 1 || maxOutstanding < 1
+                || ioThreads < 1) {
+            throw new IllegalArgumentException("attempts, failuresBeforeDown, maxTcpConnections, maxOutstanding, ioThreads must be"
                     + " at least 1 and cacheEntries not negative");
         }
         if (ednsUdpSize < 512 || ednsUdpSize > 65535) {
@@ -91,6 +94,7 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
         private int ednsUdpSize = 1232;
         private Duration tcpIdleTimeout = Duration.ofSeconds(10);
         private int maxTcpConnections = 1024;
+        private int maxOutstanding = 4096;
         private Inet6Address dns64Prefix;
         private int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
@@ -162,6 +166,11 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
             return this;
         }
 
+        public Builder maxOutstanding(int max) {
+            this.maxOutstanding = max;
+            return this;
+        }
+
         /** A local AAAA (and its PTR) for a host name, e.g. the boot server's. */
         public Builder localHost(String name, InetAddress address) {
             localRecords.addAll(LocalRecord.host(name, address));
@@ -187,7 +196,7 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
             List<InetSocketAddress> listenOn = listen.isEmpty() ? List.of(new InetSocketAddress(53)) : listen;
             return new DnsForwarderConfig(listenOn, upstreams, accessControl, upstreamTimeout, attempts,
                     failuresBeforeDown, downTime, cacheEntries, maxCacheTtl, maxNegativeTtl, ednsUdpSize,
-                    tcpIdleTimeout, maxTcpConnections, localRecords, dns64Prefix, ioThreads);
+                    tcpIdleTimeout, maxTcpConnections, maxOutstanding, localRecords, dns64Prefix, ioThreads);
         }
     }
 }

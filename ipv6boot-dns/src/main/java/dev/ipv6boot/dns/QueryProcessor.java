@@ -17,6 +17,7 @@ import io.netty.util.concurrent.FastThreadLocal;
 
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The per-query decision, shared by the UDP and TCP listeners: validate, apply access control, answer from
@@ -39,6 +40,7 @@ final class QueryProcessor {
     final LocalRecords localRecords;
     final Upstreams upstreams;
     final SecureRandom random = new SecureRandom();
+    final AtomicInteger outstanding = new AtomicInteger();
 
     QueryProcessor(DnsForwarderConfig config, DnsCounters counters, DnsForwarderListener listener, DnsCache cache,
                    LocalRecords localRecords, Upstreams upstreams) {
@@ -103,6 +105,12 @@ final class QueryProcessor {
         if (hit != null) {
             counters.increment(Reason.ANSWERED_CACHE);
             send(query, hit.answer(), hit.elapsedSeconds(now), client, channel, tcp, AnswerSource.CACHE);
+            return;
+        }
+        if (outstanding.incrementAndGet() > config.maxOutstanding()) {
+            outstanding.decrementAndGet();
+            reject(client, Reason.OVERLOADED);
+            sendError(query, status, DnsFlags.SERVFAIL, client, channel, tcp);
             return;
         }
         new UpstreamExchange(this, query, client, channel, tcp).start();

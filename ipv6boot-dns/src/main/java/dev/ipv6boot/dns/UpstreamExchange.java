@@ -253,7 +253,7 @@ final class UpstreamExchange {
     }
 
     private void finish(DnsAnswer answer, AnswerSource source, Reason reason) {
-        done = true;
+        markDone();
         processor.counters.increment(reason);
         processor.send(query, answer, 0, client, clientChannel, clientTcp, source);
     }
@@ -263,13 +263,19 @@ final class UpstreamExchange {
             finish(noAaaaAnswer, AnswerSource.UPSTREAM, Reason.ANSWERED_UPSTREAM);
             return;
         }
-        done = true;
+        markDone();
         processor.counters.increment(Reason.SERVFAIL_SENT);
         processor.sendError(query, QueryStatus.OK, DnsFlags.SERVFAIL, client, clientChannel, clientTcp);
         if (processor.listener != DnsForwarderListener.NONE) {
             processor.listener.queryAnswered(client, query.nameString(), query.qtype(),
                     AnswerSource.SYNTHESIZED_ERROR, DnsFlags.SERVFAIL, false);
         }
+    }
+
+    private void markDone() {
+        done = true;
+        closeAttempt();
+        processor.outstanding.decrementAndGet();
     }
 
     private void notifyForwarded(InetSocketAddress target) {

@@ -492,6 +492,22 @@ class DnsForwarderTest {
     }
 
     @Test
+    void answersServfailAtOnceWhenTooManyQueriesWaitUpstream() throws Exception {
+        FakeUpstream silent = upstream(r -> null);
+        DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(silent.address())
+                .upstreamTimeout(Duration.ofSeconds(3)).attempts(1).maxOutstanding(1));
+        byte[] first = query("one.example", Type.AAAA, false).toWire();
+        try (DatagramSocket waiting = new DatagramSocket()) {
+            waiting.send(new DatagramPacket(first, first.length, at(forwarder)));
+            assertNotNull(silent.received.poll(5, TimeUnit.SECONDS), "the first query is upstream");
+            Message second = TestClient.udp(at(forwarder), query("two.example", Type.AAAA, false));
+            assertEquals(Rcode.SERVFAIL, second.getRcode());
+        }
+        assertEquals(1, forwarder.counters().get(Reason.OVERLOADED));
+        assertEquals(1, silent.udpQueries.get());
+    }
+
+    @Test
     void refusesToStartOnAnAddressInUse() throws Exception {
         FakeUpstream upstream = upstream(r -> null);
         DnsForwarder first = forwarder(DnsForwarderConfig.builder().upstream(upstream.address()));
