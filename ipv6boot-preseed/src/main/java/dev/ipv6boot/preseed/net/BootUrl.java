@@ -55,7 +55,13 @@ public record BootUrl(String scheme, String host, int port, String path) {
 
     /** {@code http://[address]/path}: always bracketed, whatever the caller's address type. */
     public static BootUrl http(InetAddress address, String path) {
-        return of("http", address.getHostAddress(), -1, path);
+        String text = address.getHostAddress();
+        if (address instanceof Inet6Address v6 && v6.getScopeId() != 0) {
+            // getHostAddress appends the interface name or number after '%'; keep it as the zone
+            return of("http", text, -1, path);
+        }
+        int zone = text.indexOf('%');
+        return of("http", zone < 0 ? text : text.substring(0, zone), -1, path);
     }
 
     /**
@@ -150,7 +156,7 @@ public record BootUrl(String scheme, String host, int port, String path) {
             int zone = literal.indexOf('%');
             String address = zone < 0 ? literal : literal.substring(0, zone);
             String zonePart = zone < 0 ? "" : "%25" + encode(literal.substring(zone + 1), false);
-            return "[" + address.toLowerCase(Locale.ROOT) + zonePart + "]";
+            return "[" + canonical(address) + zonePart + "]";
         }
         if (bare.startsWith("${") && bare.endsWith("}")) {
             return bare; // an iPXE setting such as ${next-server}, expanded by iPXE before use
@@ -159,6 +165,53 @@ public record BootUrl(String scheme, String host, int port, String path) {
             throw InvalidInputException.of(SOURCE, "bad-url", host, "not a host name or IP address");
         }
         return bare.toLowerCase(Locale.ROOT);
+    }
+
+    /** The RFC 5952 text of an IPv6 literal: lower case, longest run of zero groups as "::". */
+    static String canonical(String literal) {
+        byte[] b;
+        try {
+            b = InetAddress.getByName(literal).getAddress(); // a literal: no lookup
+        } catch (java.net.UnknownHostException e) {
+            return literal.toLowerCase(Locale.ROOT);
+        }
+        if (b.length != 16) {
+            return literal.toLowerCase(Locale.ROOT);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (b[2 * i] & 0xFF) << 8 | b[2 * i + 1] & 0xFF;
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not shortened (RFC 5952 §4.2.2)
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 
     private static boolean isIpv4Literal(String s) {
