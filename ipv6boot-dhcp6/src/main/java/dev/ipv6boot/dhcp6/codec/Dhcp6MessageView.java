@@ -354,9 +354,9 @@ public final class Dhcp6MessageView {
         return root.error;
     }
 
-    /** Where the error was found: the byte offset from the start of the outermost wrapped message. */
+    /** Where the error was found: the byte offset from the start of the outermost wrapped message; 0 if none. */
     public int errorOffset() {
-        return root.errorAt - root.start;
+        return root.error == Dhcp6DecodeError.NONE ? 0 : root.errorAt - root.start;
     }
 
     // ---- header -------------------------------------------------------------------------------------------
