@@ -99,6 +99,12 @@ final class PreseedValidator {
                             + " " + s.value()));
             return false;
         }
+        Optional<DebconfType> typo = closeType(s.type());
+        if (typo.isPresent()) {
+            problems.add(Problem.error(source, line, "unknown-type", s.question(), "'" + s.type()
+                    + "' is not a debconf type, so the line is skipped; did you mean '" + typo.get().word() + "'?"));
+            return false;
+        }
         Optional<KnownQuestion> known = KnownQuestion.of(s.question());
         if (known.flatMap(KnownQuestion::type).isPresent()) {
             DebconfType t = known.get().type().get();
@@ -112,6 +118,33 @@ final class PreseedValidator {
                 + "' is not a debconf type (string, boolean, select, multiselect, password, note, text, title); "
                 + "the line is skipped"));
         return false;
+    }
+
+    /** A type word one or two typing mistakes away from {@code word} (but not a value such as "true"). */
+    private static Optional<DebconfType> closeType(String word) {
+        for (DebconfType t : DebconfType.values()) {
+            if (distance(word.toLowerCase(java.util.Locale.ROOT), t.word()) <= (t.word().length() > 4 ? 2 : 1)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static void duplicate(Answer earlier, Answer later, String source, List<Problem> problems) {

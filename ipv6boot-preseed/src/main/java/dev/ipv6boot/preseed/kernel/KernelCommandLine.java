@@ -297,6 +297,7 @@ public final class KernelCommandLine {
             if (question.isPresent()) {
                 if (a.value().isPresent()) {
                     String q = question.get();
+                    int before = problems.size();
                     for (ValueCheck.Finding f : ValueCheck.check(q, null, a.value().get())) {
                         // on the kernel line debconf/frontend names cdebconf's front ends, which are lower case
                         if (q.equals("debconf/frontend") && f.code().equals("bad-choice")) {
@@ -304,7 +305,7 @@ public final class KernelCommandLine {
                         }
                         problems.add(new Problem(f.severity(), source, line, f.code(), shown, f.message()));
                     }
-                    if (a.value().get().contains("://")) {
+                    if (problems.size() == before && a.value().get().contains("://")) {
                         try {
                             BootUrl.parse(a.value().get());
                         } catch (InvalidInputException e) {
