@@ -296,7 +296,9 @@ public final class Dhcp6Printer {
                 return;
             }
             case LINK_LAYER_ADDRESS:
-                out.append("link-layer type ").append(ClientLinkLayerAddress.linkLayerType(buf, offset)).append(", ");
+                out.append("link-layer");
+                hardwareType(out, ClientLinkLayerAddress.linkLayerType(buf, offset));
+                out.append(' ');
                 Hex.append(out, buf, offset + 2, length - 2, ':');
                 return;
             case RELAY_MESSAGE:
@@ -315,8 +317,9 @@ public final class Dhcp6Printer {
         int type = Duid.type(buf, offset);
         switch (type) {
             case Duid.LLT:
-                out.append("DUID-LLT hardware-type ").append(Duid.hardwareType(buf, offset))
-                        .append(" time ").append(Duid.time(buf, offset)).append(" link-layer ");
+                out.append("DUID-LLT");
+                hardwareType(out, Duid.hardwareType(buf, offset));
+                out.append(" time ").append(Duid.time(buf, offset)).append(" link-layer ");
                 Hex.append(out, buf, offset + 8, length - 8, ':');
                 return;
             case Duid.EN:
@@ -324,7 +327,9 @@ public final class Dhcp6Printer {
                 hexOrNone(out, buf, offset + 6, length - 6);
                 return;
             case Duid.LL:
-                out.append("DUID-LL hardware-type ").append(Duid.hardwareType(buf, offset)).append(" link-layer ");
+                out.append("DUID-LL");
+                hardwareType(out, Duid.hardwareType(buf, offset));
+                out.append(" link-layer ");
                 Hex.append(out, buf, offset + 4, length - 4, ':');
                 return;
             case Duid.UUID:
@@ -342,6 +347,14 @@ public final class Dhcp6Printer {
             default:
                 out.append("DUID type ").append(type).append(' ');
                 Hex.append(out, buf, offset + 2, length - 2, (char) 0);
+        }
+    }
+
+    /** IANA ARP hardware type (RFC 826), named when it is Ethernet, which is all a boot network meets. */
+    private static void hardwareType(StringBuilder out, int type) {
+        out.append(" hardware-type ").append(type);
+        if (type == Duid.HARDWARE_ETHERNET) {
+            out.append(" (Ethernet)");
         }
     }
 

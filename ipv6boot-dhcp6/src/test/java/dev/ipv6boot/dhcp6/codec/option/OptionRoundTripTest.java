@@ -43,7 +43,7 @@ class OptionRoundTripTest {
         return Stream.of(
             new Row("1 client-id DUID-LLT", w -> w.beginOption(1).duidLlt(1, 0x31e0546aL, MAC).endOption(),
                 "0001000e 0001 0001 31e0546a 525400123456",
-                "Client Identifier (1): DUID-LLT hardware-type 1 time 836785258 link-layer 52:54:00:12:34:56",
+                "Client Identifier (1): DUID-LLT hardware-type 1 (Ethernet) time 836785258 link-layer 52:54:00:12:34:56",
                 v -> {
                     int at = v.optionOffset(v.clientIdIndex());
                     assertEquals(Duid.LLT, Duid.type(v.buffer(), at));
@@ -61,7 +61,7 @@ class OptionRoundTripTest {
                 v -> assertEquals(343, Duid.enterpriseNumber(v.buffer(), v.optionOffset(0)))),
             new Row("2 server-id DUID-LL", w -> w.serverIdLl(0x020000000001L),
                 "0002000a 0003 0001 020000000001",
-                "Server Identifier (2): DUID-LL hardware-type 1 link-layer 02:00:00:00:00:01",
+                "Server Identifier (2): DUID-LL hardware-type 1 (Ethernet) link-layer 02:00:00:00:00:01",
                 v -> assertEquals(0x020000000001L, Duid.ethernetAddress(v.buffer(), v.optionOffset(v.serverIdIndex()), v.optionLength(0)))),
             new Row("3 IA_NA + 5 IAADDR + 13 status", w -> w.iaNa(0xfab37777L, 900, 1440)
                     .beginIaAddress(ADDRESS_HIGH, ADDRESS_LOW, 1800, 3600).statusCode(0, "ok").endOption().endOption(),
@@ -192,7 +192,7 @@ class OptionRoundTripTest {
                     assertEquals(16, NetworkInterfaceId.minor(v.buffer(), v.optionOffset(0)));
                 }),
             new Row("79 client link-layer address", w -> w.clientLinkLayerAddress(1, MAC), "004f 0008 0001 525400123456",
-                "Client Link-Layer Address (79): link-layer type 1, 52:54:00:12:34:56",
+                "Client Link-Layer Address (79): link-layer hardware-type 1 (Ethernet) 52:54:00:12:34:56",
                 v -> {
                     assertEquals(MAC, v.clientLinkLayerAddress());
                     assertEquals(1, v.clientLinkLayerType());
