@@ -56,6 +56,39 @@ public final class RadvdConfReader {
         return new RadvdConfReader(RadvdConfReader::systemAddresses);
     }
 
+    /**
+     * Checks a radvd.conf as {@code radvd --configtest} does and prints, per interface, the RA this module would
+     * send (as resolved in this network namespace) and its bytes. Exit status 1 on an unusable file.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: RadvdConfReader /etc/radvd.conf");
+            System.exit(2);
+        }
+        RadvdConf conf;
+        try {
+            conf = systemInterfaces().read(Path.of(args[0]));
+        } catch (RadvdConfException e) {
+            System.err.println(args[0] + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        for (RadvdInterface i : conf.interfaces()) {
+            System.out.println("interface " + i.name() + ": AdvSendAdvert " + (i.sendAdvert() ? "on" : "off")
+                    + ", intervals " + i.settings().minInterval().toMillis() / 1000.0 + "-"
+                    + i.settings().maxInterval().toMillis() / 1000.0 + " s");
+            RouterAdvertisement ra = i.advertisement();
+            System.out.println("  hop limit " + ra.curHopLimit() + ", M " + ra.managed() + ", O " + ra.otherConfig()
+                    + ", preference " + ra.preference() + ", router lifetime " + ra.routerLifetime() + " s");
+            ra.options().forEach(o -> System.out.println("  " + o));
+            io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.buffer();
+            ra.writeTo(buf);
+            System.out.println("  " + io.netty.buffer.ByteBufUtil.hexDump(buf));
+            buf.release();
+        }
+        conf.warnings().forEach(w -> System.out.println("warning: " + w));
+    }
+
     public RadvdConf read(Path file) throws IOException, RadvdConfException {
         return read(Files.readString(file, StandardCharsets.UTF_8));
     }

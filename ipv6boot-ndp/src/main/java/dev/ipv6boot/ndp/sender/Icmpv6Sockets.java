@@ -28,6 +28,7 @@ final class Icmpv6Sockets {
 
     /** Opens a socket on {@code interfaceName}, bound to its link-local address. */
     static Icmpv6Socket open(String interfaceName, int receiveTimeoutMillis) throws IOException {
+        MethodHandle open = opener();                           // first: the JDK is the most basic requirement
         NetworkInterface nif = NetworkInterface.getByName(interfaceName);
         if (nif == null) {
             throw new RawSocketException("no interface " + interfaceName + " in this network namespace");
@@ -39,7 +40,7 @@ final class Icmpv6Sockets {
         }
         byte[] address = linkLocal.getAddress();
         try {
-            return (Icmpv6Socket) opener().invoke(interfaceName, nif.getIndex(), address, receiveTimeoutMillis);
+            return (Icmpv6Socket) open.invoke(interfaceName, nif.getIndex(), address, receiveTimeoutMillis);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

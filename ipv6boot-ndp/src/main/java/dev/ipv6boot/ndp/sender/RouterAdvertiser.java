@@ -105,6 +105,9 @@ public final class RouterAdvertiser implements AutoCloseable {
      */
     public static RouterAdvertiser start(String interfaceName, RouterAdvertisement ra, AdvertisingSettings settings,
                                          RouterAdvertiserListener listener) throws IOException {
+        if (!Icmpv6Sockets.supported()) {
+            Icmpv6Sockets.implementation();                     // throws the reason: "raw ICMPv6 needs Java 22+ ..."
+        }
         NetworkInterface nif = NetworkInterface.getByName(interfaceName);
         if (nif == null) {
             throw new RawSocketException("no interface " + interfaceName + " in this network namespace");
