@@ -212,6 +212,22 @@ class RouterAdvertiserPeerTest {
         }
     }
 
+    @Test
+    void withoutCapNetRawTheErrorSaysSo() throws Exception {
+        Peers.require("setpriv");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (NetworkNamespace client = NetworkNamespace.create("ndpp");
+             RootLink link = RootLink.to(client)) {
+            // Still root, but CAP_NET_RAW is gone from the bounding set, so the child JVM cannot have it.
+            Command.Result result = Command.run(Duration.ofSeconds(60), "setpriv", "--bounding-set", "-net_raw",
+                    java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    RsStorm.class.getName(), link.name, "1");
+            assertTrue(result.exitCode() != 0, result.output());
+            assertTrue(result.output().contains("RawSocketException: raw ICMPv6 socket refused (Operation not permitted"
+                    + " (errno 1)): the process needs CAP_NET_RAW"), result.output());
+        }
+    }
+
     // ---- helpers ----
 
     private static void assertField(String rdisc6Output, String label, String value) {
