@@ -335,9 +335,8 @@ final class IpxeScriptParser {
                 if (!args.isEmpty()) {
                     checkUri(name, args.get(0), source, line, problems);
                     for (String a : args.subList(1, args.size())) {
-                        int eq = a.indexOf('=');
-                        if (eq > 0 && a.indexOf("://", eq) > 0) {
-                            checkUri(name, a.substring(eq + 1), source, line, problems);
+                        for (String url : BootUrl.findUrls(a)) {
+                            checkUri(name, url, source, line, problems);
                         }
                     }
                 }

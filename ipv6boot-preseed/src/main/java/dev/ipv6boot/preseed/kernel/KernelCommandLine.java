@@ -305,17 +305,13 @@ public final class KernelCommandLine {
                         }
                         problems.add(new Problem(f.severity(), source, line, f.code(), shown, f.message()));
                     }
-                    if (problems.size() == before && a.value().get().contains("://")) {
-                        try {
-                            BootUrl.parse(a.value().get());
-                        } catch (InvalidInputException e) {
-                            Problem p = e.validation().problems().get(0);
-                            problems.add(Problem.error(source, line, p.code(), shown, p.message()));
-                        }
+                    if (problems.size() == before) {
+                        checkUrls(a, shown, source, line, problems);
                     }
                 }
                 continue;
             }
+            checkUrls(a, shown, source, line, problems);
             if (!KERNEL_PARAMETERS.contains(key) && !key.contains(".")) {
                 problems.add(Problem.warning(source, line, "unknown-argument", shown, "neither a kernel parameter "
                         + "nor a d-i question (question=value) or alias (hostname=, locale=, url=…); the kernel "
@@ -323,6 +319,20 @@ public final class KernelCommandLine {
             }
         }
         return Validation.of(problems);
+    }
+
+    private static void checkUrls(Argument a, String shown, String source, int line, List<Problem> problems) {
+        for (String url : BootUrl.findUrls(a.value().orElse(""))) {
+            if (url.contains("${")) {
+                continue; // expanded by iPXE first
+            }
+            try {
+                BootUrl.parse(url);
+            } catch (InvalidInputException e) {
+                Problem p = e.validation().problems().get(0);
+                problems.add(Problem.error(source, line, p.code(), shown, p.message()));
+            }
+        }
     }
 
     /** Builds a command line in order. */

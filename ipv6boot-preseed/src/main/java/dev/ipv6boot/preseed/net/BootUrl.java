@@ -121,6 +121,34 @@ public record BootUrl(String scheme, String host, int port, String path) {
         return Integer.parseInt(colonPort.substring(1));
     }
 
+    /**
+     * The http, https and tftp URLs inside a longer text such as a kernel argument value
+     * ({@code nocloud-net;s=http://[2001:db8::1]/seed/}), each up to the next {@code ;}, {@code ,} or white space.
+     */
+    public static java.util.List<String> findUrls(String text) {
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int from = 0;
+        while (true) {
+            int best = -1;
+            for (String scheme : new String[] {"http://", "https://", "tftp://"}) {
+                int at = lower.indexOf(scheme, from);
+                if (at >= 0 && (best < 0 || at < best) && (at == 0 || !Character.isLetter(lower.charAt(at - 1)))) {
+                    best = at;
+                }
+            }
+            if (best < 0) {
+                return urls;
+            }
+            int end = best;
+            while (end < text.length() && ";, \t\"'".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            urls.add(text.substring(best, end));
+            from = end;
+        }
+    }
+
     /** True when {@code host} (without brackets) is an IPv6 literal, optionally with a {@code %zone}. */
     public static boolean isIpv6Literal(String host) {
         String address = host;

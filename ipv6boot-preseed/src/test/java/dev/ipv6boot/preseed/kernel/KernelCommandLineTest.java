@@ -62,10 +62,11 @@ class KernelCommandLineTest {
     void findsPreseedSyntaxAndBadValuesOnTheCommandLine() {
         KernelCommandLine line = KernelCommandLine.parse(
                 "netcfg/disable_autoconfig boolean=true time/zone=Mars hostname=a.b url=http://2001:db8::1/p.cfg "
-                        + "ipv6.disable=1 frobnicate=1 console=ttyS0 BOOTIF=01-52-54-00-12-34-56 auto");
+                        + "ipv6.disable=1 frobnicate=1 console=ttyS0 BOOTIF=01-52-54-00-12-34-56 auto "
+                        + "ds=nocloud-net;s=http://2001:db8::1/seed/");
         List<String> codes = line.validateForDebianInstaller("k", 3).problems().stream().map(Problem::code).toList();
         assertEquals(List.of("missing-value", "type-on-kernel-line", "bad-value", "bad-value", "unbracketed-ipv6",
-                "ipv6-disabled", "unknown-argument"), codes);
+                "ipv6-disabled", "unknown-argument", "unbracketed-ipv6"), codes);
     }
 
     @Test
