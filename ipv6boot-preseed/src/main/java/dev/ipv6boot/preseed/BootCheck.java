@@ -21,6 +21,38 @@ public final class BootCheck {
     private BootCheck() {
     }
 
+    /**
+     * Checks files from the command line: {@code BootCheck script.ipxe preseed.cfg}, or one file (an iPXE
+     * script when it starts with {@code #!}, otherwise a preseed). Prints one problem per line; exits 1 when
+     * there is an error, 2 on a usage or I/O error.
+     */
+    public static void main(String[] args) {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: BootCheck <script.ipxe> [<preseed.cfg>] | BootCheck <preseed.cfg>");
+            System.exit(2);
+        }
+        try {
+            java.nio.file.Path first = java.nio.file.Path.of(args[0]);
+            String text = java.nio.file.Files.readString(first);
+            Validation v;
+            if (args.length == 2) {
+                java.nio.file.Path second = java.nio.file.Path.of(args[1]);
+                v = check(text, first.getFileName().toString(), java.nio.file.Files.readString(second),
+                        second.getFileName().toString());
+            } else if (text.startsWith("#!")) {
+                v = IpxeScript.parse(text, first.getFileName().toString()).validation();
+            } else {
+                v = Preseed.parse(text, first.getFileName().toString()).validation();
+            }
+            System.out.print(v);
+            System.out.println(v.errors().size() + " errors, " + v.warnings().size() + " warnings");
+            System.exit(v.isValid() ? 0 : 1);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("BootCheck: " + e);
+            System.exit(2);
+        }
+    }
+
     /** Every problem of the script, its kernel lines, the preseed, and between them; never throws. */
     public static Validation check(String ipxeText, String ipxeSource, String preseedText, String preseedSource) {
         Validation script = IpxeScript.parse(ipxeText, ipxeSource).validation();
