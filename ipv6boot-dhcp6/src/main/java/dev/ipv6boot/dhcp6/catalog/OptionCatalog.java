@@ -66,6 +66,7 @@ public final class OptionCatalog {
         row(82, "solmax-rt", "SOL_MAX_RT", SECONDS32, "RFC 9915 §21.24"),
         row(83, "infmax-rt", "INF_MAX_RT", SECONDS32, "RFC 9915 §21.25"),
         row(103, "v6-captive-portal", "Captive-Portal", STRING, "RFC 8910 §2.2"),
+        row(135, "relay-source-port", "Relay Source Port", UINT16, "RFC 8357 §5.2"),
     };
 
     private static final OptionDefinition[] BY_CODE;

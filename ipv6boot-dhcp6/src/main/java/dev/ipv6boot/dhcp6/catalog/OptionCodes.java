@@ -40,6 +40,7 @@ public final class OptionCodes {
     public static final int SOL_MAX_RT = 82;               // RFC 9915 §21.24
     public static final int INF_MAX_RT = 83;               // RFC 9915 §21.25
     public static final int CAPTIVE_PORTAL = 103;          // RFC 8910 §2.2
+    public static final int RELAY_SOURCE_PORT = 135;       // RFC 8357 §5.2
 
     private OptionCodes() {
     }

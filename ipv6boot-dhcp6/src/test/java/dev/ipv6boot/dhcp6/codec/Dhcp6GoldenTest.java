@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -26,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class Dhcp6GoldenTest {
 
-    static Stream<Arguments> everyMessage() {
-        return CapturedMessage.all().stream().flatMap(m -> Stream.of(Arguments.of(m, Kind.DIRECT), Arguments.of(m, Kind.HEAP)));
+    static Stream<CapturedMessage> everyMessage() {
+        return CapturedMessage.all().stream();
     }
 
     @Test
@@ -41,9 +40,15 @@ class Dhcp6GoldenTest {
         assertTrue(all.stream().anyMatch(m -> m.messageType() == 13), "a Relay-repl");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("everyMessage")
-    void decodesPrintsAndReencodesToTheIdenticalBytes(CapturedMessage message, Kind kind) {
+    void decodesPrintsAndReencodesToTheIdenticalBytes(CapturedMessage message) {
+        for (Kind kind : Kind.values()) {
+            decodePrintReencode(message, kind);
+        }
+    }
+
+    private static void decodePrintReencode(CapturedMessage message, Kind kind) {
         ByteBuf in = TestBuffers.guarded(kind, message.bytes());
         ByteBuf out = TestBuffers.pooled(kind, 64);
         try {
