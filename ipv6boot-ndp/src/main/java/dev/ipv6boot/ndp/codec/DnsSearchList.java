@@ -41,15 +41,16 @@ public record DnsSearchList(long lifetime, List<String> domains) implements NdpO
 
     @Override
     public void writeTo(ByteBuf out) {
-        int length = encodedLength();
         int start = out.writerIndex();
-        NdpOption.writeHeader(out, type(), length);
+        out.writeByte(type());
+        out.writeByte(0);               // length, set below once the names are written
         out.writeShort(0);              // reserved
         out.writeInt((int) lifetime);
         for (int i = 0; i < domains.size(); i++) {
             writeName(out, domains.get(i));
         }
-        out.writeZero(start + length - out.writerIndex());  // padding, RFC 8106 §5.2
+        out.writeZero(-(out.writerIndex() - start) & 7);   // padding to 8 bytes, RFC 8106 §5.2
+        out.setByte(start + 1, (out.writerIndex() - start) >>> 3);
     }
 
     /** Bytes of a name in wire form: one length byte per label, the labels, the root's zero byte. */

@@ -20,11 +20,18 @@ public record Ipv6Address(long high, long low) {
     /** Parses a literal such as {@code 2001:db8::1}; never does a name lookup. */
     public static Ipv6Address parse(String literal) {
         String text = literal.trim();
-        if (text.indexOf(':') < 0) {
+        if (text.indexOf(':') < 0 || text.length() > 45) {
             throw new IllegalArgumentException("not an IPv6 address: " + literal);
         }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // Only hex digits, ':' and '.': then getByName parses a literal and never asks a resolver.
+            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                throw new IllegalArgumentException("not an IPv6 address: " + literal);
+            }
+        }
         try {
-            InetAddress address = InetAddress.getByName(text); // a literal with ':' is never looked up
+            InetAddress address = InetAddress.getByName(text);
             if (address instanceof Inet6Address v6) {
                 return of(v6);
             }

@@ -44,14 +44,16 @@ public final class RouterAdvertisement {
     private final long reachableTime;
     private final long retransTimer;
     private final List<NdpOption> options;
+    private final int encodedLength;
 
-    private RouterAdvertisement(Builder b) {
+    private RouterAdvertisement(Builder b, int encodedLength) {
         this.curHopLimit = b.curHopLimit;
         this.flags = b.flags;
         this.routerLifetime = b.routerLifetime;
         this.reachableTime = b.reachableTime;
         this.retransTimer = b.retransTimer;
         this.options = List.copyOf(b.options);
+        this.encodedLength = encodedLength;
     }
 
     public static Builder builder() {
@@ -203,11 +205,7 @@ public final class RouterAdvertisement {
 
     /** Bytes {@link #writeTo} writes. */
     public int encodedLength() {
-        int length = HEADER_LENGTH;
-        for (int i = 0; i < options.size(); i++) {
-            length += options.get(i).encodedLength();
-        }
-        return length;
+        return encodedLength;
     }
 
     /**
@@ -215,7 +213,7 @@ public final class RouterAdvertisement {
      * raw ICMPv6 socket (RFC 3542 §3.1). Allocates nothing; {@code out} grows as needed.
      */
     public void writeTo(ByteBuf out) {
-        out.ensureWritable(encodedLength());
+        out.ensureWritable(encodedLength);
         out.writeByte(NdpMessageView.ROUTER_ADVERTISEMENT);
         out.writeByte(0);                   // code
         out.writeShort(0);                  // checksum, filled by the kernel
@@ -456,7 +454,7 @@ public final class RouterAdvertisement {
             if (length > 65535 - 8) {
                 throw new IllegalArgumentException("RA of " + length + " bytes cannot be sent even split");
             }
-            return new RouterAdvertisement(this);
+            return new RouterAdvertisement(this, length);
         }
     }
 }

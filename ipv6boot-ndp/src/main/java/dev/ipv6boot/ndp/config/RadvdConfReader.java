@@ -99,7 +99,11 @@ public final class RadvdConfReader {
         List<RadvdConfWarning> warnings = new ArrayList<>();
         for (Statement s : statements) {
             if (s.keyword().equals("interface") && s.children() != null && s.words().size() == 2) {
-                interfaces.add(readInterface(s, warnings));
+                try {
+                    interfaces.add(readInterface(s, warnings));
+                } catch (IllegalArgumentException e) {       // a value the codec refuses, e.g. a URI with a space
+                    throw new RadvdConfException(s.line(), e.getMessage());
+                }
             } else {
                 throw new RadvdConfException(s.line(), "expected 'interface NAME { ... };', found '"
                         + String.join(" ", s.words()) + "'");

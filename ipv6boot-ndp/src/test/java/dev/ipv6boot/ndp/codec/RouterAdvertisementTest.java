@@ -166,5 +166,9 @@ class RouterAdvertisementTest {
         assertEquals("2001:db8:0:1::1", Ipv6Address.parse("2001:db8:0:1:0:0:0:1").toString());
         assertEquals("2001:db8::1:0:0:1", Ipv6Address.parse("2001:db8:0:0:1:0:0:1").toString());
         assertFalse(Ipv6Address.parse("2001:db8::1").isUnspecified());
+        // never a name lookup, even for text getByName would send to a resolver
+        assertThrows(IllegalArgumentException.class, () -> Ipv6Address.parse("g:h"));
+        assertThrows(IllegalArgumentException.class, () -> Ipv6Address.parse("example.org"));
+        assertThrows(IllegalArgumentException.class, () -> Ipv6Address.parse("fe80::1%eth0"));
     }
 }
