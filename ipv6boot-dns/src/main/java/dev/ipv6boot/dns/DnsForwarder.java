@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -16,6 +17,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DnsForwarder implements AutoCloseable {
     private static final int BIND_RETRIES = 5;
+    private static final boolean REUSE_PORT = reusePortSupported();
 
     private final DnsForwarderConfig config;
     private final EventLoopGroup group;
@@ -48,6 +52,7 @@ public final class DnsForwarder implements AutoCloseable {
     private final LocalRecords localRecords;
     private final List<Channel> channels = new ArrayList<>();
     private final List<InetSocketAddress> boundAddresses = new ArrayList<>();
+    private QueryProcessor processor;
 
     private DnsForwarder(DnsForwarderConfig config) {
         this.config = config;
@@ -79,34 +84,39 @@ public final class DnsForwarder implements AutoCloseable {
     private void bind(DnsForwarderListener listener) throws IOException {
         Upstreams upstreams = new Upstreams(config.upstreams(), config.failuresBeforeDown(), config.downTime().toNanos());
         QueryProcessor processor = new QueryProcessor(config, counters, listener, cache, localRecords, upstreams);
+        this.processor = processor;
         UdpQueryHandler udpHandler = new UdpQueryHandler(processor);
         AtomicInteger tcpConnections = new AtomicInteger();
         for (InetSocketAddress address : config.listen()) {
             IOException last = null;
             boolean bound = false;
             for (int i = 0; i < BIND_RETRIES && !bound; i++) {
-                Channel udp = null;
+                List<Channel> udp = new ArrayList<>();
                 try {
-                    udp = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                            .option(ChannelOption.SO_RCVBUF, 1 << 20)
-                            .handler(udpHandler).bind(address).sync().channel();
-                    InetSocketAddress local = (InetSocketAddress) udp.localAddress();
+                    udp.add(bindUdp(udpHandler, address));
+                    InetSocketAddress local = (InetSocketAddress) udp.get(0).localAddress();
+                    // One socket per event loop on the same port (SO_REUSEPORT): the kernel spreads clients
+                    // over them, so UDP is not bound to one thread. Linux only lets the same user join the group.
+                    for (int extra = 1; extra < udpSocketsPerAddress(); extra++) {
+                        udp.add(bindUdp(udpHandler, local));
+                    }
                     Channel tcp = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                             .option(ChannelOption.SO_BACKLOG, 256)
                             .childHandler(new ChannelInitializer<SocketChannel>() {
                                 @Override
                                 protected void initChannel(SocketChannel ch) {
+                                    processor.openChannels.add(ch);
                                     ch.pipeline().addLast(new TcpQueryHandler(processor, tcpConnections));
                                 }
                             })
                             .bind(new InetSocketAddress(address.getAddress(), local.getPort())).sync().channel();
-                    channels.add(udp);
+                    channels.addAll(udp);
                     channels.add(tcp);
                     boundAddresses.add(local);
                     bound = true;
                 } catch (Exception e) {              // Netty's sync() rethrows bind failures unchecked
-                    if (udp != null) {
-                        udp.close().awaitUninterruptibly();
+                    for (Channel channel : udp) {
+                        channel.close().awaitUninterruptibly();
                     }
                     last = new IOException("cannot listen on " + address + ": " + e, e);
                     if (address.getPort() != 0) {
@@ -117,6 +127,28 @@ public final class DnsForwarder implements AutoCloseable {
             if (!bound) {
                 throw last;
             }
+        }
+    }
+
+    private Channel bindUdp(UdpQueryHandler handler, InetSocketAddress address) throws InterruptedException {
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                .handler(handler);
+        if (REUSE_PORT) {
+            bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+        }
+        return bootstrap.bind(address).sync().channel();
+    }
+
+    private int udpSocketsPerAddress() {
+        return REUSE_PORT ? config.ioThreads() : 1;
+    }
+
+    private static boolean reusePortSupported() {
+        try (DatagramChannel probe = DatagramChannel.open()) {
+            return probe.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 
@@ -147,6 +179,11 @@ public final class DnsForwarder implements AutoCloseable {
     public void close() {
         for (Channel channel : channels) {
             channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (processor != null) {
+            // Accepted TCP clients and upstream sockets too, while their event loops still run the
+            // channelInactive handlers that release buffers.
+            processor.openChannels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }

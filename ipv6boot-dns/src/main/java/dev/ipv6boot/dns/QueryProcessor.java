@@ -13,7 +13,10 @@ import dev.ipv6boot.dns.wire.ResponseWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -41,6 +44,8 @@ final class QueryProcessor {
     final Upstreams upstreams;
     final SecureRandom random = new SecureRandom();
     final AtomicInteger outstanding = new AtomicInteger();
+    /** Every channel the forwarder opened (listeners, TCP clients, upstream sockets), closed together at the end. */
+    final ChannelGroup openChannels = new DefaultChannelGroup("ipv6boot-dns", GlobalEventExecutor.INSTANCE);
 
     QueryProcessor(DnsForwarderConfig config, DnsCounters counters, DnsForwarderListener listener, DnsCache cache,
                    LocalRecords localRecords, Upstreams upstreams) {

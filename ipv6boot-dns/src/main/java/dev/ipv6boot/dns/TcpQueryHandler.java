@@ -78,7 +78,12 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
         while ((frame = TcpFrames.next(cumulation)) != null) {
             processor.process(frame, client, ctx.channel(), true, action);
         }
-        cumulation.discardReadBytes();
+        if (cumulation.isReadable()) {
+            cumulation.discardReadBytes();
+        } else {
+            cumulation.release();                        // nothing pending: hold no buffer while idle
+            cumulation = null;
+        }
     }
 
     @Override

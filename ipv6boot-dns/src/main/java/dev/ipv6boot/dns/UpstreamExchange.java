@@ -117,6 +117,7 @@ final class UpstreamExchange {
         // Port 0: the kernel picks a new ephemeral port for every attempt (RFC 5452 §9.2).
         ChannelFuture bound = bootstrap.bind(new InetSocketAddress(0));
         upstreamChannel = bound.channel();
+        processor.openChannels.add(upstreamChannel);
         armTimeout(thisAttempt);
         bound.addListener(f -> {
             if (!f.isSuccess()) {
@@ -138,6 +139,7 @@ final class UpstreamExchange {
                 .handler(new TcpAnswerHandler(thisAttempt));
         ChannelFuture connected = bootstrap.connect(target);
         upstreamChannel = connected.channel();
+        processor.openChannels.add(upstreamChannel);
         armTimeout(thisAttempt);
         connected.addListener(f -> {
             if (!f.isSuccess()) {
