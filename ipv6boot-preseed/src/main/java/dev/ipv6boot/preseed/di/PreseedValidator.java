@@ -52,10 +52,13 @@ final class PreseedValidator {
             }
             if (KnownQuestion.of(s.question()).map(q -> q.format() == KnownQuestion.ValueFormat.PLAIN_PASSWORD)
                     .orElse(false) && !s.value().isEmpty()) {
-                String crypted = s.question().replace("-again", "") + "-crypted";
                 problems.add(Problem.warning(source, a.line(), "plain-text-password", s.question(),
-                        "the password is in clear text, readable by anything that can fetch this file; answer "
-                                + crypted + " password <hash> instead, with a hash made by: mkpasswd -m sha-512"));
+                        plainTextAdvice(s)));
+            }
+            if (KnownQuestion.of(s.question()).isEmpty()) {
+                closeQuestion(s.question()).ifPresent(q -> problems.add(Problem.warning(source, a.line(),
+                        "unknown-question", s.question(), "no such installer question, so the answer is never "
+                                + "used; did you mean " + q + "?")));
             }
             Answer earlier = first.putIfAbsent(s.question(), a);
             if (earlier != null) {
@@ -65,6 +68,34 @@ final class PreseedValidator {
         }
         crossChecks(last, source, problems);
         return Validation.of(problems);
+    }
+
+    /**
+     * What to write instead of a clear-text password: the crypted question with a SHA-512 crypt hash of the
+     * very password on the line (nothing new is disclosed: the clear text is already in the file).
+     */
+    private static String plainTextAdvice(PreseedLine.Selection s) {
+        String question = s.question();
+        boolean again = question.endsWith("-again");
+        String crypted = question.replace("-again", "") + "-crypted";
+        if (again) {
+            return "the password is in clear text, readable by anything that can fetch this file; with "
+                    + crypted + " this confirmation is not needed: remove the line";
+        }
+        String hash = Sha512Crypt.hash(s.value(), Sha512Crypt.randomSalt());
+        return "the password is in clear text, readable by anything that can fetch this file; write "
+                + s.owner() + " " + crypted + " password " + hash + " instead (a SHA-512 crypt hash of it; "
+                + "or make one with: mkpasswd -m sha-512)";
+    }
+
+    /** A known question one or two typing mistakes away from {@code question}. */
+    private static Optional<String> closeQuestion(String question) {
+        for (KnownQuestion q : KnownQuestion.all()) {
+            if (distance(question, q.question()) <= 2) {
+                return Optional.of(q.question());
+            }
+        }
+        return Optional.empty();
     }
 
     private static PreseedLine.Selection rawAnswer(PreseedLine.Raw raw, String source, int line, List<Problem> problems) {

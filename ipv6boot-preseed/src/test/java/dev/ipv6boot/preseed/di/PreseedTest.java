@@ -73,6 +73,7 @@ class PreseedTest {
             "d-i passwd/root-login true | missing-type",
             "d-i some/question wibble x | unknown-type",
             "d-i netcfg/disable_dhcp boolean false | obsolete-question",
+            "d-i netcfg/get_hostnme string x | unknown-question",
     })
     void reportsValueThatDoesNotFitItsQuestion(String line, String code) {
         Validation v = check(line + "\n");
@@ -105,8 +106,9 @@ class PreseedTest {
                 """);
         assertEquals(2, v.warnings().size());
         assertTrue(v.isValid(), "a warning, not an error");
-        assertTrue(v.warnings().get(1).message().contains("passwd/user-password-crypted password <hash>"));
-        assertTrue(v.warnings().get(0).message().contains("mkpasswd -m sha-512"));
+        assertTrue(v.warnings().get(0).message().contains("d-i passwd/user-password-crypted password $6$"),
+                v.warnings().get(0).message());
+        assertTrue(v.warnings().get(1).message().contains("remove the line"), v.warnings().get(1).message());
     }
 
     @Test
