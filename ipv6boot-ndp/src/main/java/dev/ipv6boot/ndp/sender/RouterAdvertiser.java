@@ -128,8 +128,13 @@ public final class RouterAdvertiser implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new RawSocketException(e.getMessage(), e);
         }
-        Icmpv6Socket socket = Icmpv6Sockets.open(interfaceName, RECEIVE_TIMEOUT_MILLIS);
-        RouterAdvertiser advertiser = new RouterAdvertiser(socket, parts, settings, listener);
+        return start(Icmpv6Sockets.open(interfaceName, RECEIVE_TIMEOUT_MILLIS), parts, settings, listener);
+    }
+
+    /** Starts on an open socket, which the advertiser then owns; for tests with a socket of their own. */
+    static RouterAdvertiser start(Icmpv6Socket socket, List<RouterAdvertisement> parts, AdvertisingSettings settings,
+                                  RouterAdvertiserListener listener) {
+        RouterAdvertiser advertiser = new RouterAdvertiser(socket, List.copyOf(parts), settings, listener);
         advertiser.receiver.start();
         advertiser.scheduler.execute(() -> advertiser.scheduleMulticastAt(System.nanoTime()));
         return advertiser;
