@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -91,6 +92,7 @@ public final class ArtifactServer implements AutoCloseable {
         private Executor handlerExecutor;
         private NettyTransport transport;
         private int threads;
+        private Duration fileCacheValidity = Duration.ofSeconds(1);
 
         private Builder(ArtifactRoot root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -144,6 +146,19 @@ public final class ArtifactServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long what a path resolved to (and the bytes of files up to 16 KiB) is reused before the disk is
+         * asked again; 1 s by default, {@link Duration#ZERO} to look every time. A file replaced on disk is
+         * served at most this much later; a large file is re-checked for its size when opened.
+         */
+        public Builder fileCacheValidity(Duration validity) {
+            if (validity.isNegative()) {
+                throw new IllegalArgumentException("validity " + validity);
+            }
+            this.fileCacheValidity = validity;
+            return this;
+        }
+
         /** Event-loop threads; 0 (default) lets Netty choose twice the cores. */
         public Builder threads(int threads) {
             this.threads = threads;
@@ -159,7 +174,8 @@ public final class ArtifactServer implements AutoCloseable {
             NettyTransport chosen = transport != null ? transport : NettyTransport.detect();
             Counters<HttpCounter> counters = new Counters<>(HttpCounter.class);
             Admission gate = new Admission(admission);
-            HttpServerContext context = new HttpServerContext(root, contentTypes, List.copyOf(routes),
+            FileCache files = new FileCache(root, fileCacheValidity.toNanos(), 16_384, HttpRequestHandler.INLINE_BODY_LIMIT);
+            HttpServerContext context = new HttpServerContext(root, files, contentTypes, List.copyOf(routes),
                     List.copyOf(listeners), counters, gate, limits, handlerExecutor);
             AtomicInteger open = new AtomicInteger();
             HttpDecoderConfig decoderConfig = new HttpDecoderConfig()

@@ -49,12 +49,16 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
     /** Pipelined requests held while one is answered; a client sending more is cut off. */
     private static final int MAX_QUEUED = 16;
     private static final String ALLOW = "GET, HEAD";
+    /** Bodies up to this size are read and sent with their headers in one write; larger ones go by sendfile. */
+    static final int INLINE_BODY_LIMIT = 16 * 1024;
 
     private final HttpServerContext context;
     private final ArrayDeque<HttpRequest> queued = new ArrayDeque<>(4);
     private boolean responding;
     private boolean closing;
     private ScheduledFuture<?> headTimeout;
+    /** When the first byte of the request head now arriving came, or 0 between requests. */
+    private long headStartedNanos;
 
     HttpRequestHandler(HttpServerContext context) {
         this.context = context;
@@ -69,26 +73,47 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (headTimeout == null && !responding && msg instanceof ByteBuf buf && buf.isReadable()) {
-                    long millis = context.limits().requestHeadTimeout().toMillis();
-                    headTimeout = ctx.executor().schedule(() -> {
-                        headTimeout = null;
-                        if (!responding && ctx.channel().isActive()) {
-                            context.counters().increment(HttpCounter.REQUEST_HEAD_TIMEOUTS);
-                            ctx.close();
-                        }
-                    }, millis, TimeUnit.MILLISECONDS);
+                if (headStartedNanos == 0 && !responding && msg instanceof ByteBuf buf && buf.isReadable()) {
+                    headStartedNanos = System.nanoTime() | 1;   // never 0, which means "no head in progress"
+                    if (headTimeout == null) {
+                        armHeadTimeout(ctx, context.limits().requestHeadTimeout().toNanos());
+                    }
                 }
                 ctx.fireChannelRead(msg);
             }
         };
     }
 
+    /**
+     * One timer per connection, not one per request: when it fires it closes the connection if a head has
+     * been arriving for too long, else sleeps until the current head's deadline (or a full period).
+     */
+    private void armHeadTimeout(ChannelHandlerContext ctx, long delayNanos) {
+        headTimeout = ctx.executor().schedule(() -> {
+            headTimeout = null;
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            long limit = context.limits().requestHeadTimeout().toNanos();
+            if (headStartedNanos != 0) {
+                long waited = System.nanoTime() - headStartedNanos;
+                if (waited >= limit) {
+                    context.counters().increment(HttpCounter.REQUEST_HEAD_TIMEOUTS);
+                    ctx.close();
+                    return;
+                }
+                armHeadTimeout(ctx, limit - waited);
+            } else {
+                armHeadTimeout(ctx, limit);
+            }
+        }, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
             if (msg instanceof HttpRequest request) {
-                cancelHeadTimeout();
+                headStartedNanos = 0;
                 if (closing) {
                     return;
                 }
@@ -145,7 +170,7 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
 
     private void handle(ChannelHandlerContext ctx, HttpRequest request) {
         responding = true;
-        Exchange exchange = new Exchange(request, Instant.now(), System.nanoTime());
+        Exchange exchange = new Exchange(request, context.listeners().isEmpty() ? null : Instant.now(), System.nanoTime());
         context.counters().increment(HttpCounter.REQUESTS);
         DecoderResult decoded = request.decoderResult();
         if (decoded.isFailure()) {
@@ -185,9 +210,10 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
-        ArtifactRoot.Resolution resolution = context.root().resolve(target.path());
+        FileCache.Entry entry = context.files().lookup(target.path());
+        ArtifactRoot.Resolution resolution = entry.resolution();
         if (resolution instanceof ArtifactRoot.Found found) {
-            serveFile(ctx, exchange, target, found);
+            serveFile(ctx, exchange, target, found, entry.content());
         } else {
             refuse(ctx, exchange, ((ArtifactRoot.Refused) resolution).reason());
         }
@@ -252,7 +278,9 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         error(ctx, exchange, HttpResponseStatus.valueOf(reason.httpStatus()), counter);
     }
 
-    private void serveFile(ChannelHandlerContext ctx, Exchange exchange, RequestTarget target, ArtifactRoot.Found found) {
+    /** Serves {@code found}; {@code content} is its whole body when the cache holds it, else null. */
+    private void serveFile(ChannelHandlerContext ctx, Exchange exchange, RequestTarget target, ArtifactRoot.Found found,
+                           byte[] content) {
         HttpHeaders requestHeaders = exchange.request.headers();
         long size = found.size();
         long modifiedSeconds = found.lastModified() / 1000;
@@ -314,11 +342,30 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
             exchange.admitted = prefix;
         }
 
+        if (exchange.head && content == null && !java.nio.file.Files.isReadable(found.file())) {
+            releaseAdmission(exchange);
+            refuse(ctx, exchange, PathRefusal.UNREADABLE);
+            return;
+        }
         FileChannel file = null;
-        if (!exchange.head && length > 0) {
+        if (!exchange.head && length > 0 && content == null) {
             try {
                 file = FileChannel.open(found.file(), StandardOpenOption.READ);
+                if (file.size() != found.size()) {
+                    // Replaced since it was resolved: the cached length would be wrong. Resolve once more.
+                    file.close();
+                    context.files().invalidate(target.path());
+                    releaseAdmission(exchange);
+                    if (exchange.reresolved) {
+                        error(ctx, exchange, HttpResponseStatus.SERVICE_UNAVAILABLE, null);
+                    } else {
+                        exchange.reresolved = true;
+                        route(ctx, exchange, target);
+                    }
+                    return;
+                }
             } catch (NoSuchFileException e) {
+                context.files().invalidate(target.path());
                 releaseAdmission(exchange);
                 refuse(ctx, exchange, PathRefusal.NOT_FOUND);
                 return;
@@ -343,14 +390,70 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         }
         commonHeaders(exchange, headers);
         exchange.status = status.code();
+        exchange.bodyBytes = exchange.head ? 0 : length;
+        if (!exchange.head && content != null) {
+            ByteBuf body = ctx.alloc().ioBuffer((int) length);
+            body.writeBytes(content, (int) first, (int) length);
+            sendWhole(ctx, exchange, response, body);
+            return;
+        }
+        if (file != null && length <= INLINE_BODY_LIMIT) {
+            sendInline(ctx, exchange, response, file, first, (int) length);
+            return;
+        }
         ctx.write(response, ctx.voidPromise());
         if (file != null) {
+            // Zero-copy: the kernel moves the bytes from the page cache to the socket (sendfile).
             DefaultFileRegion region = new DefaultFileRegion(file, first, length);
             exchange.region = region;
-            exchange.bodyBytes = length;
             ctx.write(region, ctx.voidPromise());
         }
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(done -> finish(ctx, exchange, done.isSuccess()));
+    }
+
+    /**
+     * Scripts and answers are a few KB: reading them into the response lets headers and body leave in one
+     * write, where sendfile would cost a second system call and a second segment for a kilobyte.
+     */
+    private void sendInline(ChannelHandlerContext ctx, Exchange exchange, HttpResponse head, FileChannel file,
+                            long first, int length) {
+        ByteBuf body = ctx.alloc().ioBuffer(length);
+        boolean read = false;
+        try {
+            int done = 0;
+            while (done < length) {
+                int n = body.writeBytes(file, first + done, length - done);
+                if (n < 0) {
+                    break;
+                }
+                done += n;
+            }
+            read = done == length;
+        } catch (IOException e) {
+            read = false;
+        } finally {
+            try {
+                file.close();
+            } catch (IOException ignored) {
+                // read-only: nothing lost
+            }
+        }
+        if (!read) {
+            // The file shrank between stat and read: the promised Content-Length cannot be kept.
+            body.release();
+            exchange.keepAlive = false;
+            releaseAdmission(exchange);
+            refuse(ctx, exchange, PathRefusal.UNREADABLE);
+            return;
+        }
+        sendWhole(ctx, exchange, head, body);
+    }
+
+    /** Headers and body in one write. Takes ownership of {@code body}. */
+    private void sendWhole(ChannelHandlerContext ctx, Exchange exchange, HttpResponse head, ByteBuf body) {
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, head.status(), body,
+                head.headers(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+        ctx.writeAndFlush(response).addListener(done -> finish(ctx, exchange, done.isSuccess()));
     }
 
     private static void validators(HttpHeaders headers, String etag, long lastModified) {
@@ -470,6 +573,7 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         long bodyBytes;
         DefaultFileRegion region;
         Admission.Prefix admitted;
+        boolean reresolved;
 
         Exchange(HttpRequest request, Instant started, long startNanos) {
             this.request = request;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /** What every connection of one {@link ArtifactServer} shares; immutable but for the counters and admission. */
-record HttpServerContext(ArtifactRoot root, ContentTypes contentTypes, List<Route> routes,
+record HttpServerContext(ArtifactRoot root, FileCache files, ContentTypes contentTypes, List<Route> routes,
                          List<ServeListener> listeners, Counters<HttpCounter> counters, Admission admission,
                          HttpLimits limits, Executor handlerExecutor) {
 

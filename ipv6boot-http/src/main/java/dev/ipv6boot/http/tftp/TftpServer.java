@@ -279,6 +279,10 @@ public final class TftpServer implements AutoCloseable {
             BlockSource source;
             try {
                 source = request.mode().equals("octet") ? BlockSource.octet(found.file()) : BlockSource.netascii(found.file());
+            } catch (java.nio.file.AccessDeniedException e) {
+                counters.increment(TftpCounter.ACCESS_VIOLATION);
+                reject(ctx, client, TftpPacket.ERROR_ACCESS_VIOLATION, "access violation", request, "RRQ");
+                return;
             } catch (IOException e) {
                 counters.increment(TftpCounter.FILE_ERRORS);
                 reject(ctx, client, TftpPacket.ERROR_UNDEFINED, e.getMessage() == null ? "read error" : e.getMessage(),
