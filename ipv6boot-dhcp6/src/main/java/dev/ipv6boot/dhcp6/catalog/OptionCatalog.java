@@ -70,6 +70,7 @@ public final class OptionCatalog {
     };
 
     private static final OptionDefinition[] BY_CODE;
+    private static final OptionFormat[] FORMAT_BY_CODE;
     private static final Map<String, OptionDefinition> BY_NAME;
 
     static {
@@ -86,6 +87,10 @@ public final class OptionCatalog {
             BY_CODE[row.code()] = row;
         }
         BY_NAME = Collections.unmodifiableMap(byName);
+        FORMAT_BY_CODE = new OptionFormat[BY_CODE.length];
+        for (int code = 0; code < BY_CODE.length; code++) {
+            FORMAT_BY_CODE[code] = BY_CODE[code] == null ? OPAQUE : BY_CODE[code].format();
+        }
     }
 
     private OptionCatalog() {
@@ -102,8 +107,7 @@ public final class OptionCatalog {
 
     /** The format of {@code code}, {@link OptionFormat#OPAQUE} for an option not in the catalogue. */
     public static OptionFormat formatOf(int code) {
-        OptionDefinition row = byCode(code);
-        return row == null ? OPAQUE : row.format();
+        return code >= 0 && code < FORMAT_BY_CODE.length ? FORMAT_BY_CODE[code] : OPAQUE;   // per option, hot path
     }
 
     /**

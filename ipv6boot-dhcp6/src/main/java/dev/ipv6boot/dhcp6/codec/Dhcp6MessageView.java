@@ -595,7 +595,7 @@ public final class Dhcp6MessageView {
     /** Whether the client lists architecture {@code type} in option 61. */
     public boolean hasArchType(int type) {
         int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
-        return i >= 0 && OptionRequest.contains(buf, offsets[i], lengths[i], type);
+        return i >= 0 && ClientArchitecture.contains(buf, offsets[i], lengths[i], type);
     }
 
     /** Whether any User Class option (15, RFC 9915 §21.15) has a user-class-data item equal to {@code text}. */

@@ -16,6 +16,16 @@ public final class ClientArchitecture {
         return length >>> 1;
     }
 
+    /** Whether the list at {@code offset} holds architecture {@code type}. */
+    public static boolean contains(ByteBuf buf, int offset, int length, int type) {
+        for (int p = offset, end = offset + length - 1; p < end; p += 2) {
+            if (buf.getUnsignedShort(p) == type) {                // 2 octets architecture type, RFC 5970 §3.3
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 2 octets architecture type {@code i}, RFC 5970 §3.3. */
     public static int type(ByteBuf buf, int offset, int i) {
         return buf.getUnsignedShort(offset + 2 * i);
