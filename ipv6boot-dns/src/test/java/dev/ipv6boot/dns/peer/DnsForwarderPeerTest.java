@@ -158,6 +158,70 @@ class DnsForwarderPeerTest {
         }
     }
 
+    /**
+     * A relay between our forwarder and unbound that, before passing each query on, injects three forged answers
+     * at the forwarder's upstream socket: wrong ID from the right source, right ID from a wrong port, right ID
+     * and source for another question. dig must get unbound's real answer.
+     */
+    @Test
+    void forgedAnswersInjectedBeforeUnboundsAreIgnored() throws Exception {
+        InetAddress loopback = InetAddress.getByName("::1");
+        try (java.net.DatagramSocket relay = new java.net.DatagramSocket(new InetSocketAddress(loopback, 0));
+             java.net.DatagramSocket attacker = new java.net.DatagramSocket(new InetSocketAddress(loopback, 0));
+             java.net.DatagramSocket toUnbound = new java.net.DatagramSocket(new InetSocketAddress(loopback, 0))) {
+            toUnbound.setSoTimeout(5000);
+            Thread relaying = new Thread(() -> {
+                try {
+                    byte[] buffer = new byte[65535];
+                    java.net.DatagramPacket in = new java.net.DatagramPacket(buffer, buffer.length);
+                    relay.receive(in);
+                    byte[] query = java.util.Arrays.copyOf(buffer, in.getLength());
+                    org.xbill.DNS.Message q = new org.xbill.DNS.Message(query);
+                    org.xbill.DNS.Message forged = new org.xbill.DNS.Message(q.getHeader().getID());
+                    forged.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+                    forged.addRecord(q.getQuestion(), org.xbill.DNS.Section.QUESTION);
+                    forged.addRecord(new org.xbill.DNS.AAAARecord(q.getQuestion().getName(), org.xbill.DNS.DClass.IN,
+                            86400, InetAddress.getByName("2001:db8::bad")), org.xbill.DNS.Section.ANSWER);
+                    byte[] rightId = forged.toWire();
+                    attacker.send(new java.net.DatagramPacket(rightId, rightId.length, in.getSocketAddress()));
+                    forged.getHeader().setID(q.getHeader().getID() ^ 0x0101);
+                    byte[] wrongId = forged.toWire();
+                    relay.send(new java.net.DatagramPacket(wrongId, wrongId.length, in.getSocketAddress()));
+                    org.xbill.DNS.Message other = new org.xbill.DNS.Message(q.getHeader().getID());
+                    other.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+                    other.addRecord(org.xbill.DNS.Record.newRecord(org.xbill.DNS.Name.fromString("evil.example."),
+                            org.xbill.DNS.Type.AAAA, org.xbill.DNS.DClass.IN), org.xbill.DNS.Section.QUESTION);
+                    byte[] otherQuestion = other.toWire();
+                    relay.send(new java.net.DatagramPacket(otherQuestion, otherQuestion.length, in.getSocketAddress()));
+                    toUnbound.send(new java.net.DatagramPacket(query, query.length, unbound.address()));
+                    java.net.DatagramPacket answer = new java.net.DatagramPacket(buffer, buffer.length);
+                    toUnbound.receive(answer);
+                    relay.send(new java.net.DatagramPacket(buffer, answer.getLength(), in.getSocketAddress()));
+                } catch (Exception e) {
+                    // the test's assertions show what went missing
+                }
+            });
+            relaying.setDaemon(true);
+            relaying.start();
+            forwarder = DnsForwarder.start(DnsForwarderConfig.builder()
+                    .listen(new InetSocketAddress(loopback, 0))
+                    .upstream((InetSocketAddress) relay.getLocalSocketAddress())
+                    .upstreamTimeout(Duration.ofSeconds(4)).build(), DnsForwarderListener.NONE);
+
+            Dig.Answer viaForwarder = Dig.ask(forwarder.boundAddresses().get(0), "+tries=1", "+time=8",
+                    "mirror.boot.example", "AAAA");
+            relaying.join(10_000);
+            Dig.Answer direct = Dig.ask(unbound.address(), "mirror.boot.example", "AAAA");
+
+            assertEquals("NOERROR", viaForwarder.status(), viaForwarder.output());
+            assertEquals(direct.answer(), viaForwarder.answer());
+            assertFalse(viaForwarder.output().contains("2001:db8::bad"));
+            assertEquals(1, forwarder.counters().get(Reason.SPOOF_WRONG_SOURCE));
+            assertEquals(1, forwarder.counters().get(Reason.SPOOF_WRONG_ID));
+            assertEquals(1, forwarder.counters().get(Reason.SPOOF_WRONG_QUESTION));
+        }
+    }
+
     @Test
     void aClientOutsideTheAccessListIsRefusedOrGetsNothing() throws Exception {
         String prefix = "fd00:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff)) + ":53:";
