@@ -88,9 +88,7 @@ public final class ValueCheck {
                     + "' is not a host name (one label of letters, digits and hyphens; the domain goes in netcfg/get_domain)"));
             case DOMAIN -> DnsNames.isDomainName(value) ? Optional.empty()
                     : Optional.of(new Finding(Severity.ERROR, "bad-value", "'" + value + "' is not a domain name"));
-            case HOST -> DnsNames.isDomainName(value) || BootUrl.isIpv6Literal(value)
-                    || value.startsWith("[") && value.endsWith("]") ? Optional.empty()
-                    : Optional.of(new Finding(Severity.ERROR, "bad-value", "'" + value + "' is not a host"));
+            case HOST -> hostFinding(value);
             case TIME_ZONE -> isZone(value) ? Optional.empty()
                     : Optional.of(new Finding(Severity.ERROR, "bad-value", "'" + value
                     + "' is not a time zone of the tz database (such as Etc/UTC or Europe/Amsterdam)"));
@@ -107,6 +105,21 @@ public final class ValueCheck {
                     + "Answer keyboard-configuration/layoutcode string us (or xkb-keymap select us) instead"))
                     : Optional.empty();
         };
+    }
+
+    /** A DNS name, an IPv4 address or a bracketed IPv6 one, each with an optional :port. */
+    private static Optional<Finding> hostFinding(String value) {
+        if (BootUrl.isIpv6Literal(value)) {
+            return Optional.of(new Finding(Severity.ERROR, "unbracketed-ipv6", "an IPv6 address here must be in "
+                    + "brackets, [" + value + "], because the installer appends it to http:// as is"));
+        }
+        try {
+            BootUrl.parse("http://" + value + "/");
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(new Finding(Severity.ERROR, "bad-value", "'" + value + "' is not a host ("
+                    + e.validation().problems().get(0).message() + ")"));
+        }
     }
 
     private static boolean isZone(String value) {

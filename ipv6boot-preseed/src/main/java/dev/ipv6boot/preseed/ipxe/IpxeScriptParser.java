@@ -166,8 +166,8 @@ final class IpxeScriptParser {
                 if (typed.isPresent()) {
                     return typed.get();
                 }
-            } catch (InvalidInputException e) {
-                // fall through to Other: the words are kept as written
+            } catch (InvalidInputException | NumberFormatException e) {
+                // e.g. "sleep ${delay}" or a number too large for the model: the words are kept as written
             }
         }
         return new IpxeCommand.Other(name, args);

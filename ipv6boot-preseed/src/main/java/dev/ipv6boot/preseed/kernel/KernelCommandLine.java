@@ -134,11 +134,14 @@ public final class KernelCommandLine {
                 i++;
             }
             String w = word.toString().replaceAll("\\s+", " ");
+            if (w.isBlank()) {
+                continue; // "" on its own is an empty argument, which Linux ignores
+            }
             int eq = w.indexOf('=');
             try {
-                out.add(eq <= 0 ? Argument.flag(w.isEmpty() ? "\"\"" : w.replace("=", ""))
-                        : Argument.of(w.substring(0, eq), w.substring(eq + 1)));
+                out.add(eq < 0 ? Argument.flag(w) : Argument.of(w.substring(0, eq), w.substring(eq + 1)));
             } catch (InvalidInputException e) {
+                // "=x", or a value with a run of spaces: kept, visibly mangled, so that validation can name it
                 out.add(Argument.flag(w.replaceAll("[\\s\"=]", "_")));
             }
         }

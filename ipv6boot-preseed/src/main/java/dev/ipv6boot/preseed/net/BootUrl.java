@@ -109,6 +109,9 @@ public record BootUrl(String scheme, String host, int port, String path) {
             if (host.isEmpty()) {
                 throw InvalidInputException.of(SOURCE, "bad-url", text, "no host");
             }
+            if (!DnsNames.isDomainName(host) && !isIpv4Literal(host) && !host.startsWith("${")) {
+                throw InvalidInputException.of(SOURCE, "bad-url", text, "'" + host + "' is not a host name or address");
+            }
         }
         return new BootUrl(scheme, host, port, path);
     }

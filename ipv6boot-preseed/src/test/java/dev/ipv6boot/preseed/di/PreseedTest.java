@@ -74,11 +74,20 @@ class PreseedTest {
             "d-i some/question wibble x | unknown-type",
             "d-i netcfg/disable_dhcp boolean false | obsolete-question",
             "d-i netcfg/get_hostnme string x | unknown-question",
+            "d-i mirror/http/hostname string 2001:db8::1 | unbracketed-ipv6",
+            "d-i mirror/http/hostname string bad_host | bad-value",
     })
     void reportsValueThatDoesNotFitItsQuestion(String line, String code) {
         Validation v = check(line + "\n");
         assertEquals(List.of(code), v.problems().stream().map(Problem::code).toList(), v::toString);
         assertEquals(1, v.problems().get(0).line());
+    }
+
+    @Test
+    void acceptsMirrorHostsWithBracketsAndPorts() {
+        for (String host : List.of("[2001:db8::1]", "[2001:db8::1]:3142", "mirror.example.net:8080", "192.0.2.1")) {
+            assertTrue(check("d-i mirror/http/hostname string " + host + "\n").isClean(), host);
+        }
     }
 
     @Test

@@ -133,6 +133,14 @@ class IpxeScriptTest {
     }
 
     @Test
+    void computedArgumentsStayUntyped() {
+        IpxeScript.Parsed p = IpxeScript.parse("#!ipxe\nsleep ${delay}\nsleep 99999999999\n", "t");
+        assertTrue(p.validation().isClean(), p.validation()::toString);
+        assertInstanceOf(IpxeCommand.Other.class, p.script().commands().get(0));
+        assertEquals("#!ipxe\nsleep ${delay}\nsleep 99999999999\n", p.script().render());
+    }
+
+    @Test
     void requiresMagicLine() {
         Validation v = IpxeScript.parse("kernel vmlinuz\nboot\n", "t").validation();
         assertEquals("missing-magic", v.problems().get(0).code());

@@ -71,9 +71,25 @@ class KernelCommandLineTest {
 
     @Test
     void parseNeverThrowsAndStripsQuotes() {
-        KernelCommandLine line = KernelCommandLine.parse("  a=\"x y\"  \"=\" b=  c=\"unclosed");
+        KernelCommandLine line = KernelCommandLine.parse("  a=\"x y\"  \"=\" \"\" b=  c=\"unclosed =x");
         assertEquals(Optional.of("x y"), line.value("a"));
         assertEquals(Optional.of(""), line.value("b"));
         assertTrue(line.has("c"));
+    }
+
+    @Test
+    void randomTextNeverThrowsAndValidates() {
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "ab/=\" \t\nhttp://[2001:db8::1]booleantrue;s.,";
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(60);
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            KernelCommandLine line = KernelCommandLine.parse(sb.toString());
+            line.validateForDebianInstaller("fuzz", 1);
+            assertEquals(line, KernelCommandLine.parse(line.render()), () -> "round trip of " + sb);
+        }
     }
 }
