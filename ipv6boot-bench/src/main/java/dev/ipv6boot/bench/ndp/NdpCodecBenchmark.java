@@ -66,7 +66,7 @@ public class NdpCodecBenchmark {
                 .option(new DnsSearchList(60, List.of("boot.example")))
                 .option(new SourceLinkLayerAddress(0x020000000001L))
                 .build();
-        out = Unpooled.directBuffer(1500, 1500);
+        out = Unpooled.buffer(1500, 1500);           // heap, as the advertiser keeps its encoded RAs
         rsBuf = Unpooled.wrappedBuffer(RS);
         view = new NdpMessageView();
         ra.writeTo(out);

@@ -222,10 +222,12 @@ public final class RouterAdvertiser implements AutoCloseable {
             return;
         }
         solicitations.incrementAndGet();
-        Ipv6Address from = new Ipv6Address(source[0], source[1]);
-        listener.solicited(from, view.sourceLinkLayerAddress());
+        if (listener != RouterAdvertiserListener.NONE) {
+            listener.solicited(new Ipv6Address(source[0], source[1]), view.sourceLinkLayerAddress());
+        }
         if (!unspecified && takeUnicastBudget()) {
             answeredUnicast.incrementAndGet();
+            Ipv6Address from = new Ipv6Address(source[0], source[1]);
             long delay = randomNanos(settings.maxResponseDelay().toNanos());
             scheduler.schedule(() -> sendUnicast(from), delay, TimeUnit.NANOSECONDS);
         } else {
