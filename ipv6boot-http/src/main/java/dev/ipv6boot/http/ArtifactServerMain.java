@@ -1,6 +1,7 @@
 package dev.ipv6boot.http;
 
 import dev.ipv6boot.http.tftp.TftpServer;
+import io.netty.util.NetUtil;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class ArtifactServerMain {
                 builder.listener(AccessLog.common(System.out::println));
             }
             server = builder.start();
-            System.out.println("http " + server.localAddress() + " transport " + server.transportName() + " root " + artifacts.directory());
+            System.out.println("http " + NetUtil.toSocketAddressString(server.localAddress()) + " transport " + server.transportName() + " root " + artifacts.directory());
         }
         if (tftp != null) {
             TftpServer.Builder builder = TftpServer.builder(artifacts).listen(tftp);
@@ -61,7 +62,7 @@ public final class ArtifactServerMain {
                 builder.listener(AccessLog.common(System.out::println));
             }
             tftpServer = builder.start();
-            System.out.println("tftp " + tftpServer.localAddress() + " transport " + tftpServer.transportName());
+            System.out.println("tftp " + NetUtil.toSocketAddressString(tftpServer.localAddress()) + " transport " + tftpServer.transportName());
         }
         ArtifactServer httpServer = server;
         TftpServer finalTftp = tftpServer;
