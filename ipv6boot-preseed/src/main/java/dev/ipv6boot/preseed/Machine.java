@@ -123,6 +123,26 @@ public record Machine(MacAddress mac, String hostname, BootProfile profile, Map<
     }
 
     /**
+     * What this machine fetches after its iPXE script, by URL path, for an HTTP server's dynamic paths: the
+     * preseed at the path of {@link #answerUrl()}, or {@code user-data}, {@code meta-data} and an empty
+     * {@code vendor-data} in the NoCloud seed directory (cloud-init asks for all three).
+     */
+    public Map<String, String> answerFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        String path = answerUrl().path();
+        if (profile.installer() == BootProfile.Installer.DEBIAN_INSTALLER) {
+            files.put(path, preseed().render());
+        } else {
+            String dir = path.endsWith("/") ? path : path + "/";
+            Autoinstall a = autoinstall();
+            files.put(dir + "user-data", a.userData());
+            files.put(dir + "meta-data", a.metaData());
+            files.put(dir + "vendor-data", "");
+        }
+        return files;
+    }
+
+    /**
      * Validates everything this machine would fetch, together: the iPXE script, the kernel command line as
      * d-i reads it, the preseed, and the consistency between command line and preseed.
      */

@@ -68,6 +68,20 @@ class MachineTest {
     }
 
     @Test
+    void answerFilesAreKeyedByTheUrlPathsTheInstallerFetches() throws Exception {
+        Machine d = SpecProfiles.node(3, SpecProfiles.debian());
+        assertEquals(Map.of("/preseed/52-54-00-00-00-03.cfg", d.preseed().render()), d.answerFiles());
+        Machine u = SpecProfiles.node(3, SpecProfiles.ubuntu());
+        Map<String, String> files = u.answerFiles();
+        assertEquals(java.util.Set.of("/autoinstall/52-54-00-00-00-03/user-data",
+                "/autoinstall/52-54-00-00-00-03/meta-data", "/autoinstall/52-54-00-00-00-03/vendor-data"), files.keySet());
+        String seed = u.kernelCommandLine().value("ds").orElseThrow();
+        assertTrue(seed.endsWith("http://[2001:db8::1]/autoinstall/52-54-00-00-00-03/"),
+                "the kernel line points at the directory the files are served from");
+        assertEquals(u.autoinstall().userData(), files.get("/autoinstall/52-54-00-00-00-03/user-data"));
+    }
+
+    @Test
     void perMachineOverridesChangeOnlyThatMachine() {
         BootProfile p = SpecProfiles.debian();
         Machine odd = new Machine(MacAddress.parse("52:54:00:00:00:99"), "odd", p,
