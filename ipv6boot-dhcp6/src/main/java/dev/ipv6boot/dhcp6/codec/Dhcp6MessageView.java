@@ -179,8 +179,9 @@ public final class Dhcp6MessageView {
             if (end - p < OPTION_HEADER_LENGTH) {
                 return fail(Dhcp6DecodeError.TRAILING_BYTES, p);
             }
-            int code = buf.getUnsignedShort(p);                   // 2 octets option-code, RFC 9915 §21.1
-            int len = buf.getUnsignedShort(p + 2);                // 2 octets option-len
+            int header = buf.getInt(p);                           // one read for both header fields:
+            int code = header >>> 16;                             // 2 octets option-code, RFC 9915 §21.1
+            int len = header & 0xffff;                            // 2 octets option-len
             int data = p + OPTION_HEADER_LENGTH;
             if (len > end - data) {
                 return fail(depth == 1 ? Dhcp6DecodeError.OPTION_OVERRUNS_MESSAGE
