@@ -39,7 +39,8 @@ public record Machine(MacAddress mac, String hostname, BootProfile profile, Map<
             throw InvalidInputException.of("machine", "bad-value", String.valueOf(hostname),
                     "not a host name (one label of letters, digits and hyphens)");
         }
-        preseedOverrides = Map.copyOf(preseedOverrides);
+        // kept in the caller's order: new answers are appended to the preseed in this order
+        preseedOverrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(preseedOverrides));
         kernelArguments = List.copyOf(kernelArguments);
         if (!preseedOverrides.isEmpty() && profile.installer() != BootProfile.Installer.DEBIAN_INSTALLER) {
             throw InvalidInputException.of("machine", "wrong-answers", hostname,

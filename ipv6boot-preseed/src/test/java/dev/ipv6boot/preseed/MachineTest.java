@@ -93,6 +93,27 @@ class MachineTest {
     }
 
     @Test
+    void newOverridesAreAppendedInTheCallersOrder() {
+        java.util.LinkedHashMap<String, String> overrides = new java.util.LinkedHashMap<>();
+        for (String q : List.of("passwd/user-uid", "clock-setup/ntp", "netcfg/dhcp_timeout", "pkgsel/update-policy",
+                "grub-installer/bootdev", "popularity-contest/participate")) {
+            overrides.put(q, switch (q) {
+                case "passwd/user-uid" -> "1100";
+                case "netcfg/dhcp_timeout" -> "3";
+                case "pkgsel/update-policy" -> "none";
+                case "grub-installer/bootdev" -> "/dev/sda";
+                default -> "false";
+            });
+        }
+        Machine m = new Machine(MacAddress.parse("52:54:00:00:00:42"), "n42", SpecProfiles.debian(), overrides, List.of());
+        List<String> tail = m.preseed().selections().stream().map(s -> s.question()).toList();
+        assertEquals(List.of("passwd/user-uid", "clock-setup/ntp", "netcfg/dhcp_timeout", "grub-installer/bootdev",
+                "popularity-contest/participate"), tail.subList(tail.size() - 5, tail.size()));
+        assertEquals("none", m.preseed().value("pkgsel/update-policy").orElseThrow());
+        assertEquals(1, tail.stream().filter("pkgsel/update-policy"::equals).count(), "replaced in place");
+    }
+
+    @Test
     void refusesInconsistentProfilesAndMachines() {
         assertThrows(InvalidInputException.class, () -> BootProfile.builder().name("x")
                 .installer(BootProfile.Installer.SUBIQUITY).kernel("k").initrd("i").answerUrl("http://[2001:db8::1]/")

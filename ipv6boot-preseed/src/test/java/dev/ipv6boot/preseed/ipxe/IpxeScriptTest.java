@@ -86,6 +86,14 @@ class IpxeScriptTest {
     }
 
     @Test
+    void chainByMacWorksWithAPathRelativeToTheFirstScript() {
+        String text = IpxeScript.chainByMac("/boot/", "net0").render();
+        assertTrue(text.contains("\nchain --autofree --replace /boot/${net0/mac:hexhyp}.ipxe && goto retry1_done ||\n"),
+                text);
+        assertTrue(IpxeScript.parse(text, "chain.ipxe").validation().isClean());
+    }
+
+    @Test
     void typedCommandsComeBackTyped() {
         IpxeScript s = IpxeScript.parse("#!ipxe\nkernel --name k vmlinuz quiet\ninitrd initrd.img\nboot\nsleep 3\n",
                 "t").script();
