@@ -74,7 +74,9 @@ public final class RouterAdvertisement {
      * @throws NdpFormatException when the message is not a valid RA
      */
     public static RouterAdvertisement read(ByteBuf message) throws NdpFormatException {
-        NdpMessageView view = new NdpMessageView();
+        // Every option takes at least 8 bytes: size the view's index to this message, not to the default cap.
+        int maxOptions = Math.min(NdpLimits.DEFAULT.maxOptions(), Math.max(1, message.readableBytes() / 8));
+        NdpMessageView view = new NdpMessageView(new NdpLimits(NdpLimits.DEFAULT.maxMessageLength(), maxOptions));
         NdpStatus status = view.parse(message);
         if (status != NdpStatus.OK) {
             throw new NdpFormatException(status, "not a valid Router Advertisement");
