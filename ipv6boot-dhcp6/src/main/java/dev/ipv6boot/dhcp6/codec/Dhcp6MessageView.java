@@ -103,8 +103,13 @@ public final class Dhcp6MessageView {
     /**
      * Like {@link #wrap(ByteBuf)} for the {@code length} bytes at absolute index {@code index}, which must
      * lie within {@code buf}'s readable bytes (a caller's mistake otherwise, reported by an exception).
+     *
+     * @throws IllegalStateException on a relayed message's view ({@link #relayMessage()}): wrap the outermost
      */
     public boolean wrap(ByteBuf buf, int index, int length) {
+        if (root != this) {
+            throw new IllegalStateException("a relayed message's view is filled by its relay's wrap");
+        }
         if (index < buf.readerIndex() || length < 0 || index > buf.writerIndex() - length) {
             throw new IndexOutOfBoundsException("region " + index + "+" + length + " outside readable bytes "
                     + buf.readerIndex() + ".." + buf.writerIndex());

@@ -75,6 +75,7 @@ class Dhcp6MessageViewTest {
             assertEquals(0x020000000002L, client.clientDuidEthernetAddress());
             assertEquals(-1, client.clientLinkLayerAddress(), "option 79 lives in the relay message");
             assertThrows(IllegalStateException.class, () -> client.linkAddressHigh());
+            assertThrows(IllegalStateException.class, () -> client.wrap(buf), "only the outermost view wraps");
         } finally {
             buf.release();
         }
