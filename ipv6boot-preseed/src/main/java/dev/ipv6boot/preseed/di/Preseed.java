@@ -314,6 +314,14 @@ public final class Preseed {
             return bool("netcfg/disable_autoconfig", disable);
         }
 
+        /**
+         * {@code netcfg/disable_dhcp}, the name netcfg used before IPv6 for {@link #disableAutoconfig}; still
+         * read by netcfg, and reported by validation as obsolete. True turns off IPv6 autoconfiguration too.
+         */
+        public Builder disableDhcp(boolean disable) {
+            return bool("netcfg/disable_dhcp", disable);
+        }
+
         /** Seconds netcfg waits for a DHCPv4 answer; short on an IPv6-only network, where none comes. */
         public Builder dhcpTimeout(int seconds) {
             return di("netcfg/dhcp_timeout", DebconfType.STRING, Integer.toString(nonNegative(seconds)));

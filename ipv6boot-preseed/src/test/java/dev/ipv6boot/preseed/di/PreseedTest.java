@@ -91,6 +91,15 @@ class PreseedTest {
     }
 
     @Test
+    void disablingAutoconfigurationWhileAskingForItIsRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Preseed.builder()
+                .disableAutoconfig(true).useAutoconfig(true).build());
+        assertEquals("contradicting-answers", e.validation().errors().get(0).code());
+        Validation v = Preseed.builder().disableDhcp(false).useAutoconfig(true).build().validate("p");
+        assertEquals(List.of("obsolete-question"), v.problems().stream().map(Problem::code).toList());
+    }
+
+    @Test
     void sameQuestionTwiceIsAnErrorWhenTheValuesDiffer() {
         Validation v = check("""
                 d-i time/zone string UTC
