@@ -45,6 +45,7 @@ public final class Dhcp6Writer {
     private int limit;
     private int[] open = new int[16];
     private int depth;
+    private int finishedLength;
     private Dhcp6EncodeError error = Dhcp6EncodeError.NONE;
 
     /** Starts a message at {@code out}'s writer index, at most 65527 octets (the largest UDP payload). */
@@ -61,6 +62,7 @@ public final class Dhcp6Writer {
         this.start = out.writerIndex();
         this.limit = start + maxLength;
         this.depth = 0;
+        this.finishedLength = 0;
         this.error = Dhcp6EncodeError.NONE;
         return this;
     }
@@ -80,6 +82,7 @@ public final class Dhcp6Writer {
             out.writerIndex(start);
         }
         boolean ok = error == Dhcp6EncodeError.NONE;
+        finishedLength = ok ? out.writerIndex() - start : 0;
         out = null;
         return ok;
     }
@@ -89,9 +92,9 @@ public final class Dhcp6Writer {
         return error;
     }
 
-    /** Octets written so far for the current message. */
+    /** Octets written so far for the current message; after {@link #finish()}, the finished message's length (0 if refused). */
     public int length() {
-        return out == null ? 0 : out.writerIndex() - start;
+        return out == null ? finishedLength : out.writerIndex() - start;
     }
 
     private void requireStarted() {

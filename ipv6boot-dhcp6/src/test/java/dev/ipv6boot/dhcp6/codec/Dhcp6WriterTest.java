@@ -30,6 +30,7 @@ class Dhcp6WriterTest {
                     .endOption()
                     .finish();
             assertTrue(ok);
+            assertEquals(out.writerIndex() - 1, writer.length(), "the finished message's length");
             assertEquals("ee" + "0d00" + "20010db8000000000000000000000001" + "fe800000000000000000000000000002"
                     + "0012000465746830"
                     + "0009" + "0035" + "02c126d6"
@@ -58,6 +59,7 @@ class Dhcp6WriterTest {
             assertEquals(Dhcp6EncodeError.MESSAGE_TOO_LONG, writer.error());
             assertFalse(writer.finish());
             assertEquals(4, out.writerIndex(), "nothing of the refused message is left");
+            assertEquals(0, writer.length());
             assertEquals(Dhcp6EncodeError.MESSAGE_TOO_LONG, writer.error());
         } finally {
             out.release();
