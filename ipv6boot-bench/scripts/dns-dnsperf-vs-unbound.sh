@@ -14,6 +14,15 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 jar=${DNS_BENCH_JAR:-$here/target/benchmarks.jar}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 threads=${DNS_BENCH_THREADS:-2}
+# ipv6boot-dns uses Netty's native epoll when its (optional) jars are on the class path; the bench jar does not
+# carry them, so take them from the local Maven repository when they are there. DNS_BENCH_EPOLL=no: NIO.
+extra_cp=""
+if [ "${DNS_BENCH_EPOLL:-yes}" = yes ]; then
+  for j in "$HOME"/.m2/repository/io/netty/netty-transport-classes-epoll/4.2.18.Final/*.jar \
+           "$HOME"/.m2/repository/io/netty/netty-transport-native-epoll/4.2.18.Final/*linux-x86_64.jar; do
+    [ -f "$j" ] && extra_cp="$extra_cp:$j"
+  done
+fi
 work=$(mktemp -d /tmp/dns-dnsperf.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -64,7 +73,7 @@ unbound-checkconf "$work/forwarder.conf" >/dev/null
 
 unbound -d -c "$work/upstream.conf" > "$work/upstream.log" 2>&1 & pids+=($!)
 unbound -d -c "$work/forwarder.conf" > "$work/forwarder.log" 2>&1 & pids+=($!)
-"$java" -cp "$jar" dev.ipv6boot.bench.dns.RunDnsForwarder ::1 "$ours_port" ::1 "$up_port" "$threads" > "$work/ours.log" 2>&1 & pids+=($!)
+"$java" --enable-native-access=ALL-UNNAMED -cp "$jar$extra_cp" dev.ipv6boot.bench.dns.RunDnsForwarder ::1 "$ours_port" ::1 "$up_port" "$threads" > "$work/ours.log" 2>&1 & pids+=($!)
 
 for port in "$up_port" "$unbound_port" "$ours_port"; do
   for _ in $(seq 1 50); do
@@ -97,6 +106,7 @@ hit_ours=$(run "$ours_port" "$work/hit.txt");            hit_unbound=$(run "$unb
 miss_ours=$(run "$ours_port" "$work/miss-ours.txt" -n 1); miss_unbound=$(run "$unbound_port" "$work/miss-unbound.txt" -n 1)
 
 ratio() { python3 -c "print('%.2f' % (float('$1') / float('$2')))"; }
+echo "ours: $(grep -o 'transport [a-z]*' "$work/ours.log" || true)"
 echo "dnsperf ${seconds}s per run, -c 8 -q 200, $threads threads each, $(nproc) cores, $(date -u +%FT%TZ)"
 printf '%-10s %14s %14s %8s\n' mix ipv6boot-dns unbound ratio
 printf '%-10s %14s %14s %8s\n' cache-hit "$hit_ours" "$hit_unbound" "$(ratio "$hit_ours" "$hit_unbound")"

@@ -8,17 +8,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DnsForwarder implements AutoCloseable {
     private static final int BIND_RETRIES = 5;
-    private static final boolean REUSE_PORT = reusePortSupported();
+    private static final DnsTransport TRANSPORT = DnsTransport.best();
 
     private final DnsForwarderConfig config;
     private final EventLoopGroup group;
@@ -57,7 +51,7 @@ public final class DnsForwarder implements AutoCloseable {
     private DnsForwarder(DnsForwarderConfig config) {
         this.config = config;
         this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("ipv6boot-dns", true),
-                NioIoHandler.newFactory());
+                TRANSPORT.ioHandlerFactory());
         this.counters = new DnsCounters();
         this.cache = new DnsCache(config.cacheEntries(), config.maxCacheTtl().toSeconds(),
                 config.maxNegativeTtl().toSeconds());
@@ -83,7 +77,8 @@ public final class DnsForwarder implements AutoCloseable {
 
     private void bind(DnsForwarderListener listener) throws IOException {
         Upstreams upstreams = new Upstreams(config.upstreams(), config.failuresBeforeDown(), config.downTime().toNanos());
-        QueryProcessor processor = new QueryProcessor(config, counters, listener, cache, localRecords, upstreams);
+        QueryProcessor processor = new QueryProcessor(config, counters, listener, cache, localRecords, upstreams,
+                TRANSPORT);
         this.processor = processor;
         UdpQueryHandler udpHandler = new UdpQueryHandler(processor);
         AtomicInteger tcpConnections = new AtomicInteger();
@@ -100,7 +95,7 @@ public final class DnsForwarder implements AutoCloseable {
                     for (int extra = 1; extra < udpSocketsPerAddress(); extra++) {
                         udp.add(bindUdp(udpHandler, local));
                     }
-                    Channel tcp = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    Channel tcp = new ServerBootstrap().group(group).channelFactory(TRANSPORT.server())
                             .option(ChannelOption.SO_BACKLOG, 256)
                             .childHandler(new ChannelInitializer<SocketChannel>() {
                                 @Override
@@ -131,25 +126,22 @@ public final class DnsForwarder implements AutoCloseable {
     }
 
     private Channel bindUdp(UdpQueryHandler handler, InetSocketAddress address) throws InterruptedException {
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        Bootstrap bootstrap = new Bootstrap().group(group).channelFactory(TRANSPORT.datagram())
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .handler(handler);
-        if (REUSE_PORT) {
-            bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+        if (TRANSPORT.reusePort() != null) {
+            bootstrap.option(TRANSPORT.reusePort(), true);
         }
         return bootstrap.bind(address).sync().channel();
     }
 
     private int udpSocketsPerAddress() {
-        return REUSE_PORT ? config.ioThreads() : 1;
+        return TRANSPORT.reusePort() != null ? config.ioThreads() : 1;
     }
 
-    private static boolean reusePortSupported() {
-        try (DatagramChannel probe = DatagramChannel.open()) {
-            return probe.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+    /** "epoll" or "nio": the Netty transport in use (epoll when its optional jars are present). */
+    public static String transportName() {
+        return TRANSPORT.name();
     }
 
     /** The addresses listened on, UDP and TCP alike, with the actual port when 0 was configured. */

@@ -59,10 +59,13 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
         if (ednsUdpSize < 512 || ednsUdpSize > 65535) {
             throw new IllegalArgumentException("EDNS UDP size " + ednsUdpSize + " out of 512..65535");
         }
-        for (Duration d : List.of(upstreamTimeout, downTime, maxCacheTtl, maxNegativeTtl, tcpIdleTimeout)) {
-            if (d.isNegative() || (d.isZero() && (d == upstreamTimeout || d == tcpIdleTimeout))) {
-                throw new IllegalArgumentException("bad duration " + d);
+        for (Duration d : List.of(downTime, maxCacheTtl, maxNegativeTtl)) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("negative duration " + d);
             }
+        }
+        if (upstreamTimeout.isNegative() || upstreamTimeout.isZero() || tcpIdleTimeout.isNegative() || tcpIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("upstreamTimeout and tcpIdleTimeout must be positive");
         }
         if (dns64Prefix != null) {
             byte[] b = dns64Prefix.getAddress();

@@ -42,19 +42,21 @@ final class QueryProcessor {
     final DnsCache cache;
     final LocalRecords localRecords;
     final Upstreams upstreams;
+    final DnsTransport transport;
     final SecureRandom random = new SecureRandom();
     final AtomicInteger outstanding = new AtomicInteger();
     /** Every channel the forwarder opened (listeners, TCP clients, upstream sockets), closed together at the end. */
     final ChannelGroup openChannels = new DefaultChannelGroup("ipv6boot-dns", GlobalEventExecutor.INSTANCE);
 
     QueryProcessor(DnsForwarderConfig config, DnsCounters counters, DnsForwarderListener listener, DnsCache cache,
-                   LocalRecords localRecords, Upstreams upstreams) {
+                   LocalRecords localRecords, Upstreams upstreams, DnsTransport transport) {
         this.config = config;
         this.counters = counters;
         this.listener = listener;
         this.cache = cache;
         this.localRecords = localRecords;
         this.upstreams = upstreams;
+        this.transport = transport;
     }
 
     /**

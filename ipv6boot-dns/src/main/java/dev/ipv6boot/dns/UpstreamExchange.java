@@ -18,8 +18,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -112,7 +110,7 @@ final class UpstreamExchange {
         InetSocketAddress target = upstreamAddress();
         processor.counters.increment(Reason.FORWARDED_UDP);
         notifyForwarded(target);
-        Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioDatagramChannel.class)
+        Bootstrap bootstrap = new Bootstrap().group(loop).channelFactory(processor.transport.datagram())
                 .handler(new UdpAnswerHandler(thisAttempt));
         // Port 0: the kernel picks a new ephemeral port for every attempt (RFC 5452 §9.2).
         ChannelFuture bound = bootstrap.bind(new InetSocketAddress(0));
@@ -134,7 +132,7 @@ final class UpstreamExchange {
         byte[] wire = upstreamQuery();
         InetSocketAddress target = upstreamAddress();
         processor.counters.increment(Reason.FORWARDED_TCP);
-        Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        Bootstrap bootstrap = new Bootstrap().group(loop).channelFactory(processor.transport.socket())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) processor.config.upstreamTimeout().toMillis())
                 .handler(new TcpAnswerHandler(thisAttempt));
         ChannelFuture connected = bootstrap.connect(target);
@@ -286,6 +284,22 @@ final class UpstreamExchange {
         }
     }
 
+    /** Same port and address, an IPv4 address and its IPv4-mapped IPv6 form (dual-stack sockets) being the same. */
+    static boolean sameEndpoint(InetSocketAddress a, InetSocketAddress b) {
+        return a.getPort() == b.getPort() && Arrays.equals(v6(a.getAddress().getAddress()), v6(b.getAddress().getAddress()));
+    }
+
+    private static byte[] v6(byte[] address) {
+        if (address.length == 16) {
+            return address;
+        }
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(address, 0, mapped, 12, 4);
+        return mapped;
+    }
+
     /** Reads answers on this attempt's UDP socket; the source check happens here. */
     private final class UdpAnswerHandler extends ChannelInboundHandlerAdapter {
         private final int thisAttempt;
@@ -298,7 +312,7 @@ final class UpstreamExchange {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             try {
                 if (msg instanceof DatagramPacket packet) {
-                    if (!packet.sender().equals(processor.upstreams.address(upstream))) {
+                    if (!sameEndpoint(packet.sender(), processor.upstreams.address(upstream))) {
                         processor.counters.increment(Reason.SPOOF_WRONG_SOURCE);
                         return;
                     }

@@ -38,7 +38,7 @@ public final class RunDnsForwarder {
             forwarder.close();
             stopped.countDown();
         }));
-        System.out.println("listening on " + forwarder.boundAddresses());
+        System.out.println("listening on " + forwarder.boundAddresses() + ", transport " + DnsForwarder.transportName());
         stopped.await();
     }
 }
