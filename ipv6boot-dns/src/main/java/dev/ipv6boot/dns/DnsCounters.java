@@ -22,6 +22,8 @@ public final class DnsCounters {
         /** A TCP length prefix over the limit or a connection over the limit: closed. */
         TCP_REJECTED,
         FORWARDED_UDP, FORWARDED_TCP,
+        /** A miss that joined an identical question already waiting upstream instead of asking again. */
+        COALESCED,
         UPSTREAM_TIMEOUT, UPSTREAM_FAILOVER, UPSTREAM_MALFORMED,
         /** RFC 5452 §9.1: an answer from an address or port we did not ask. */
         SPOOF_WRONG_SOURCE,

@@ -9,6 +9,7 @@ import dev.ipv6boot.dns.wire.DnsAnswer;
 import dev.ipv6boot.dns.wire.DnsFlags;
 import dev.ipv6boot.dns.wire.DnsQueryView;
 import dev.ipv6boot.dns.wire.QueryStatus;
+import dev.ipv6boot.dns.wire.QuestionKey;
 import dev.ipv6boot.dns.wire.ResponseWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -20,6 +21,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,6 +47,8 @@ final class QueryProcessor {
     final DnsTransport transport;
     final SecureRandom random = new SecureRandom();
     final AtomicInteger outstanding = new AtomicInteger();
+    /** Exchanges in flight by question, so identical questions share one upstream query. */
+    final ConcurrentHashMap<QuestionKey, UpstreamExchange> inFlight = new ConcurrentHashMap<>();
     /** Every channel the forwarder opened (listeners, TCP clients, upstream sockets), closed together at the end. */
     final ChannelGroup openChannels = new DefaultChannelGroup("ipv6boot-dns", GlobalEventExecutor.INSTANCE);
 
@@ -114,13 +118,20 @@ final class QueryProcessor {
             send(query, hit.answer(), hit.elapsedSeconds(now), client, channel, tcp, AnswerSource.CACHE);
             return;
         }
+        UpstreamExchange pending = inFlight.get(query.key());
+        if (pending != null && pending.join(query, client, channel, tcp)) {
+            counters.increment(Reason.COALESCED);
+            return;
+        }
         if (outstanding.incrementAndGet() > config.maxOutstanding()) {
             outstanding.decrementAndGet();
             reject(client, Reason.OVERLOADED);
             sendError(query, status, DnsFlags.SERVFAIL, client, channel, tcp);
             return;
         }
-        new UpstreamExchange(this, query, client, channel, tcp).start();
+        UpstreamExchange exchange = new UpstreamExchange(this, query, client, channel, tcp);
+        inFlight.putIfAbsent(exchange.cacheKey(), exchange);
+        exchange.start();
     }
 
     private void reject(InetSocketAddress client, Reason reason) {

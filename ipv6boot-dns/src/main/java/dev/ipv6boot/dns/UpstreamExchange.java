@@ -22,7 +22,9 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 final class UpstreamExchange {
     private static final int AAAA = 28;
     private static final int A = 1;
+    private static final int MAX_WAITERS = 1024;
 
     private final QueryProcessor processor;
     private final DnsQueryView query = new DnsQueryView();   // over a copy of the client's query
@@ -57,15 +60,17 @@ final class UpstreamExchange {
     private Channel upstreamChannel;
     private ScheduledFuture<?> timeout;
     private boolean done;
+    private final List<Waiter> waiters = new ArrayList<>();   // guarded by itself; joined from any loop
+    private boolean closedToWaiters;                         // guarded by waiters
+
+    /** Another client asking the same question while this exchange is in flight. */
+    private record Waiter(DnsQueryView query, InetSocketAddress client, Channel channel, boolean tcp) {
+    }
 
     UpstreamExchange(QueryProcessor processor, DnsQueryView clientQuery, InetSocketAddress client,
                      Channel clientChannel, boolean tcp) {
         this.processor = processor;
-        ByteBuf source = clientQuery.buffer();
-        int length = source.writerIndex() - clientQuery.base();
-        byte[] copy = new byte[length];
-        source.getBytes(clientQuery.base(), copy);
-        this.query.parse(Unpooled.wrappedBuffer(copy));        // was OK already; the copy parses the same
+        byte[] copy = copyQuery(clientQuery, query);
         this.client = client;
         this.clientChannel = clientChannel;
         this.clientTcp = tcp;
@@ -75,8 +80,45 @@ final class UpstreamExchange {
         this.question = clientQuestion;
     }
 
+    /** Copies the client's query out of its (soon released) buffer and parses the copy into {@code into}. */
+    private static byte[] copyQuery(DnsQueryView clientQuery, DnsQueryView into) {
+        ByteBuf source = clientQuery.buffer();
+        byte[] copy = new byte[source.writerIndex() - clientQuery.base()];
+        source.getBytes(clientQuery.base(), copy);
+        into.parse(Unpooled.wrappedBuffer(copy));            // was OK already; the copy parses the same
+        return copy;
+    }
+
+    QuestionKey cacheKey() {
+        return cacheKey;
+    }
+
     void start() {
         nextAttempt();
+    }
+
+    /**
+     * Adds a client asking the same question (same cache key) to this exchange, so a boot storm of identical
+     * questions costs one upstream query. False when the exchange has finished or has enough waiters already.
+     */
+    boolean join(DnsQueryView clientQuery, InetSocketAddress otherClient, Channel channel, boolean tcp) {
+        synchronized (waiters) {
+            if (closedToWaiters || waiters.size() >= MAX_WAITERS) {
+                return false;
+            }
+            DnsQueryView copy = new DnsQueryView();
+            copyQuery(clientQuery, copy);
+            waiters.add(new Waiter(copy, otherClient, channel, tcp));
+            return true;
+        }
+    }
+
+    private List<Waiter> closeToWaiters() {
+        processor.inFlight.remove(cacheKey, this);
+        synchronized (waiters) {
+            closedToWaiters = true;
+            return List.copyOf(waiters);
+        }
     }
 
     private void nextAttempt() {
@@ -256,6 +298,11 @@ final class UpstreamExchange {
         markDone();
         processor.counters.increment(reason);
         processor.send(query, answer, 0, client, clientChannel, clientTcp, source);
+        for (Waiter waiter : closeToWaiters()) {
+            processor.counters.increment(reason);
+            // Netty's write is thread-safe: it hops to the waiter channel's own loop.
+            processor.send(waiter.query(), answer, 0, waiter.client(), waiter.channel(), waiter.tcp(), source);
+        }
     }
 
     private void finishWithServfail() {
@@ -266,6 +313,11 @@ final class UpstreamExchange {
         markDone();
         processor.counters.increment(Reason.SERVFAIL_SENT);
         processor.sendError(query, QueryStatus.OK, DnsFlags.SERVFAIL, client, clientChannel, clientTcp);
+        for (Waiter waiter : closeToWaiters()) {
+            processor.counters.increment(Reason.SERVFAIL_SENT);
+            processor.sendError(waiter.query(), QueryStatus.OK, DnsFlags.SERVFAIL, waiter.client(), waiter.channel(),
+                    waiter.tcp());
+        }
         if (processor.listener != DnsForwarderListener.NONE) {
             processor.listener.queryAnswered(client, query.nameString(), query.qtype(),
                     AnswerSource.SYNTHESIZED_ERROR, DnsFlags.SERVFAIL, false);

@@ -508,6 +508,43 @@ class DnsForwarderTest {
     }
 
     @Test
+    void identicalQuestionsInFlightShareOneUpstreamQuery() throws Exception {
+        FakeUpstream slow = upstream(r -> {
+            try {
+                Thread.sleep(500);                       // long enough for every client to ask meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return aaaaFor(r, "2001:db8::10");
+        });
+        DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(slow.address()));
+        List<DatagramSocket> clients = new ArrayList<>();
+        try {
+            for (int id = 1; id <= 5; id++) {
+                DatagramSocket socket = new DatagramSocket();
+                socket.setSoTimeout(5000);
+                clients.add(socket);
+                Message q = query("mirror.example", Type.AAAA, false);
+                q.getHeader().setID(id);
+                byte[] wire = q.toWire();
+                socket.send(new DatagramPacket(wire, wire.length, at(forwarder)));
+            }
+            for (int id = 1; id <= 5; id++) {
+                DatagramPacket packet = new DatagramPacket(new byte[512], 512);
+                clients.get(id - 1).receive(packet);
+                Message answer = DnsTestMessages.parse(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                assertEquals(id, answer.getHeader().getID(), "each client gets its own ID back");
+                assertEquals(ip("2001:db8::10"), firstAddress(answer));
+            }
+        } finally {
+            clients.forEach(DatagramSocket::close);
+        }
+        assertEquals(1, slow.udpQueries.get());
+        assertEquals(4, forwarder.counters().get(Reason.COALESCED));
+        assertEquals(5, forwarder.counters().get(Reason.ANSWERED_UPSTREAM));
+    }
+
+    @Test
     void refusesToStartOnAnAddressInUse() throws Exception {
         FakeUpstream upstream = upstream(r -> null);
         DnsForwarder first = forwarder(DnsForwarderConfig.builder().upstream(upstream.address()));
