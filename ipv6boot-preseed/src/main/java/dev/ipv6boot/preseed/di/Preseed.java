@@ -250,6 +250,10 @@ public final class Preseed {
 
         /** Any answer, for questions this builder has no method for. */
         public Builder answer(String owner, String question, DebconfType type, String value) {
+            if (value.endsWith("\\")) {
+                throw InvalidInputException.of("preseed", "bad-value", question,
+                        "a value ending in a backslash joins the next line into it when the file is read");
+            }
             lines.add(PreseedLine.Selection.of(owner, question, type, value));
             return this;
         }

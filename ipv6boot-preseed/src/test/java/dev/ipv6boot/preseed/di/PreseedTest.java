@@ -163,6 +163,7 @@ class PreseedTest {
         assertThrows(InvalidInputException.class, () -> Preseed.builder().hostname("a b").build());
         assertThrows(InvalidInputException.class, () -> Preseed.builder().lateCommand("a\nb"));
         assertThrows(InvalidInputException.class, () -> Preseed.builder().partitionDisk("sda"));
+        assertThrows(InvalidInputException.class, () -> Preseed.builder().lateCommand("echo \\"));
         assertThrows(InvalidInputException.class, () -> new CryptedPassword("plain"));
     }
 
@@ -192,6 +193,36 @@ class PreseedTest {
             }
             Preseed.Parsed parsed = Preseed.parse(sb.toString(), "fuzz");
             parsed.preseed().validate("fuzz");
+        }
+    }
+
+    @Test
+    void renderThenParseGivesTheSameModel() {
+        java.util.Random random = new java.util.Random(5);
+        String valueChars = "abc XYZ019/._-:;$'\"\\#=,";
+        for (int n = 0; n < 300; n++) {
+            Preseed.Builder b = Preseed.builder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                switch (random.nextInt(4)) {
+                    case 0 -> b.comment("note " + k);
+                    case 1 -> b.blank();
+                    default -> {
+                        StringBuilder v = new StringBuilder();
+                        for (int i = random.nextInt(20); i > 0; i--) {
+                            v.append(valueChars.charAt(random.nextInt(valueChars.length())));
+                        }
+                        String value = v.toString().strip();
+                        if (value.endsWith("\\")) {
+                            value = value + "x"; // a trailing backslash continues the line in debconf's format
+                        }
+                        b.answer("d-i", "test/q" + n + "_" + k, DebconfType.STRING, value);
+                    }
+                }
+            }
+            Preseed built = b.build();
+            Preseed.Parsed parsed = Preseed.parse(built.render(), "p");
+            assertEquals(built, parsed.preseed(), built::render);
+            assertTrue(parsed.validation().isClean(), parsed.validation()::toString);
         }
     }
 }
