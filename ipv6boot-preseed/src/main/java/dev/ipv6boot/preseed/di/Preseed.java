@@ -134,6 +134,12 @@ public final class Preseed {
      *                               or the result has an error
      */
     public Preseed withAnswers(Map<String, String> answers) {
+        for (Map.Entry<String, String> e : answers.entrySet()) {
+            if (e.getValue().endsWith("\\")) {
+                throw InvalidInputException.of("preseed", "bad-value", e.getKey(),
+                        "a value ending in a backslash joins the next line into it when the file is read");
+            }
+        }
         List<PreseedLine> out = new ArrayList<>();
         java.util.Set<String> done = new java.util.HashSet<>();
         for (PreseedLine l : lines) {
@@ -260,6 +266,10 @@ public final class Preseed {
 
         /** A line copied as is (checked like any other line by {@link #build()}). */
         public Builder raw(String line) {
+            if (line.endsWith("\\")) {
+                throw InvalidInputException.of("preseed", "bad-line", line,
+                        "a line ending in a backslash joins the next line into it when the file is read");
+            }
             lines.add(new PreseedLine.Raw(line));
             return this;
         }
