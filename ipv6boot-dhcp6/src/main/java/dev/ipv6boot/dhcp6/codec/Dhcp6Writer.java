@@ -239,7 +239,7 @@ public final class Dhcp6Writer {
         if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH + length)) {
             out.writeShort(code);                              // 2 octets option-code, RFC 9915 §21.1
             out.writeShort(length);                            // 2 octets option-len
-            out.writeBytes(src, offset, length);
+            ByteBufCopy.append(out, src, offset, length);
         }
         return this;
     }
@@ -335,7 +335,7 @@ public final class Dhcp6Writer {
     /** Octets copied from {@code src} (borrowed; indices unchanged). */
     public Dhcp6Writer bytes(ByteBuf src, int offset, int length) {
         if (ensure(length)) {
-            out.writeBytes(src, offset, length);
+            ByteBufCopy.append(out, src, offset, length);
         }
         return this;
     }
@@ -369,7 +369,7 @@ public final class Dhcp6Writer {
         u16(length, "item length");
         if (ensure(2 + length)) {
             out.writeShort(length);                            // 2 octets item length, RFC 9915 §21.15
-            out.writeBytes(src, offset, length);
+            ByteBufCopy.append(out, src, offset, length);
         }
         return this;
     }
