@@ -255,6 +255,10 @@ public final class RouterAdvertisement {
                 fixed += option.encodedLength();
             }
         }
+        if (fixed > budget) {
+            throw new IllegalArgumentException("the header and the options repeated in every RA (" + fixed
+                    + " bytes) do not fit a " + linkMtu + "-byte link");
+        }
         List<RouterAdvertisement> parts = new ArrayList<>();
         List<NdpOption> current = new ArrayList<>();
         int size = fixed;

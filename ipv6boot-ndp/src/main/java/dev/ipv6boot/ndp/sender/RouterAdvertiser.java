@@ -77,6 +77,7 @@ public final class RouterAdvertiser implements AutoCloseable {
     private final AtomicLong multicastAdvertisements = new AtomicLong();
     private final AtomicLong unicastAdvertisements = new AtomicLong();
     private final AtomicLong sendErrors = new AtomicLong();
+    private final AtomicLong receiveErrors = new AtomicLong();
     private final AtomicLongArray drops = new AtomicLongArray(DROP_NOT_SOLICITATION + 1);
 
     private RouterAdvertiser(Icmpv6Socket socket, List<RouterAdvertisement> parts, AdvertisingSettings settings,
@@ -165,7 +166,8 @@ public final class RouterAdvertiser implements AutoCloseable {
             byReason.put("not-a-solicitation", drops.get(DROP_NOT_SOLICITATION));
         }
         return new RouterAdvertiserCounters(solicitations.get(), answeredUnicast.get(), answeredByMulticast.get(),
-                multicastAdvertisements.get(), unicastAdvertisements.get(), sendErrors.get(), byReason);
+                multicastAdvertisements.get(), unicastAdvertisements.get(), sendErrors.get(), receiveErrors.get(),
+                byReason);
     }
 
     private static List<ByteBuf> encode(List<RouterAdvertisement> advertisements) {
@@ -191,11 +193,14 @@ public final class RouterAdvertiser implements AutoCloseable {
                 try {
                     hopLimit = socket.receive(buf, source);
                 } catch (IOException e) {
-                    if (running) {
-                        log.warn("receiving on {} failed, stopping the solicitation listener: {}", socket.interfaceName(),
-                                e.getMessage());
+                    // Keep listening: a transient error (interface flapping, buffer shortage) must not end RS handling.
+                    if (running && receiveErrors.getAndIncrement() % 1000 == 0) {
+                        log.warn("receiving on {} failed: {}", socket.interfaceName(), e.getMessage());
                     }
-                    return;
+                    if (!pause()) {
+                        return;                                 // interrupted: the owner is shutting down
+                    }
+                    continue;
                 }
                 if (hopLimit >= 0) {
                     handle(view, buf, source, hopLimit);
@@ -368,6 +373,16 @@ public final class RouterAdvertiser implements AutoCloseable {
                 socket.close();                                 // never under a thread still inside recvmsg
             }
             encodedParts.forEach(ByteBuf::release);
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

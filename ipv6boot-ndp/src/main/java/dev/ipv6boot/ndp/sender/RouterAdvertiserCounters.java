@@ -11,12 +11,13 @@ import java.util.Map;
  * @param multicastAdvertisements  multicast RAs sent, periodic and solicited (each split part counted once)
  * @param unicastAdvertisements    unicast RAs sent
  * @param sendErrors           sends the kernel refused
+ * @param receiveErrors        receives that failed (the advertiser keeps listening)
  * @param drops                messages dropped, by reason ({@code hop-limit}, {@code not-a-solicitation}, or an
  *                             {@link dev.ipv6boot.ndp.codec.NdpStatus} name)
  */
 public record RouterAdvertiserCounters(long solicitations, long answeredUnicast, long answeredByMulticast,
                                        long multicastAdvertisements, long unicastAdvertisements, long sendErrors,
-                                       Map<String, Long> drops) {
+                                       long receiveErrors, Map<String, Long> drops) {
     public RouterAdvertiserCounters {
         drops = Map.copyOf(drops);
     }

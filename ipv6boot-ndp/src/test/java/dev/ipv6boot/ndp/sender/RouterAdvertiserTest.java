@@ -34,6 +34,7 @@ class RouterAdvertiserTest {
         }
 
         final BlockingQueue<Incoming> incoming = new LinkedBlockingQueue<>();
+        final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
         final List<Sent> sent = new CopyOnWriteArrayList<>();
         volatile boolean closed;
 
@@ -48,6 +49,9 @@ class RouterAdvertiserTest {
 
         @Override
         public int receive(ByteBuf into, long[] source) throws java.io.IOException {
+            if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new java.io.IOException("ENOBUFS, say");
+            }
             try {
                 Incoming next = incoming.poll(50, TimeUnit.MILLISECONDS);
                 if (next == null) {
@@ -145,6 +149,19 @@ class RouterAdvertiserTest {
                     "UNSPECIFIED_SOURCE_WITH_LINK_LAYER_ADDRESS", 1L, "not-a-solicitation", 1L),
                     advertiser.counters().drops());
             assertEquals(0, advertiser.counters().solicitations());
+        }
+    }
+
+    @Test
+    void keepsListeningAfterAReceiveError() throws Exception {
+        FakeSocket socket = new FakeSocket();
+        socket.failures.set(2);
+        try (RouterAdvertiser advertiser = RouterAdvertiser.start(socket, List.of(RA), settings(3000, 100),
+                RouterAdvertiserListener.NONE)) {
+            socket.incoming.add(new FakeSocket.Incoming(RS, CLIENT, 255));
+            await("the RS after two failed receives", () -> advertiser.counters().solicitations() == 1);
+            assertEquals(2, advertiser.counters().receiveErrors());
+            await("answered", () -> advertiser.counters().unicastAdvertisements() == 1);
         }
     }
 
