@@ -12,6 +12,7 @@ set -euo pipefail
 
 RUNS=${RUNS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-5}
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 TRANSPORT=${TRANSPORT:-auto}          # auto (epoll when available) or nio
 SMALL_CONNECTIONS=${SMALL_CONNECTIONS:-64}
 LARGE_CONNECTIONS=${LARGE_CONNECTIONS:-4}
@@ -100,15 +101,23 @@ rps() { awk '/^Requests\/sec:/ { print $2 }'; }
 mbps() { awk '/^Transfer\/sec:/ { v = $2; u = v; gsub(/[0-9.]/, "", u); gsub(/[A-Za-z]/, "", v);
          f = (u == "GB") ? 1024 : (u == "MB") ? 1 : (u == "KB") ? 1 / 1024 : 1 / 1048576; printf "%.1f\n", v * f }'; }
 
-measure() { # port path connections extractor
-  wrk -t2 -c"$3" -d5s "http://[::1]:$1$2" > /dev/null   # warm-up (JIT, page cache)
-  for _ in $(seq 1 "$RUNS"); do wrk -t2 -c"$3" -d"${SECONDS_PER_RUN}s" "http://[::1]:$1$2" | $4; done | median
+# The machine is shared and noisy: runs alternate between the two servers, so that both see the same
+# background load, and each side's median is taken.
+measure_pair() { # path connections extractor -> "ours nginx"
+  # Warm-up: the JVM needs its JIT (throughput still rose for ~20 s of load on this machine); nginx, its page cache.
+  wrk -t2 -c"$2" -d"${WARMUP_SECONDS}s" "http://[::1]:$OURS_PORT$1" > /dev/null
+  wrk -t2 -c"$2" -d5s "http://[::1]:$NGINX_PORT$1" > /dev/null
+  : > "$work/ours.runs"; : > "$work/nginx.runs"
+  for _ in $(seq 1 "$RUNS"); do
+    wrk -t2 -c"$2" -d"${SECONDS_PER_RUN}s" "http://[::1]:$OURS_PORT$1" | $3 >> "$work/ours.runs"
+    wrk -t2 -c"$2" -d"${SECONDS_PER_RUN}s" "http://[::1]:$NGINX_PORT$1" | $3 >> "$work/nginx.runs"
+  done
+  echo "$(median < "$work/ours.runs") $(median < "$work/nginx.runs")"
+  echo "  runs $1: ours $(tr '\n' ' ' < "$work/ours.runs")| nginx $(tr '\n' ' ' < "$work/nginx.runs")" >&2
 }
 
-ours_small=$(measure "$OURS_PORT" /script.ipxe "$SMALL_CONNECTIONS" rps)
-nginx_small=$(measure "$NGINX_PORT" /script.ipxe "$SMALL_CONNECTIONS" rps)
-ours_large=$(measure "$OURS_PORT" /vmlinuz "$LARGE_CONNECTIONS" mbps)
-nginx_large=$(measure "$NGINX_PORT" /vmlinuz "$LARGE_CONNECTIONS" mbps)
+read -r ours_small nginx_small < <(measure_pair /script.ipxe "$SMALL_CONNECTIONS" rps)
+read -r ours_large nginx_large < <(measure_pair /vmlinuz "$LARGE_CONNECTIONS" mbps)
 small_ratio=$(awk -v a="$ours_small" -v b="$nginx_small" 'BEGIN { printf "%.2f", a / b }')
 large_ratio=$(awk -v a="$ours_large" -v b="$nginx_large" 'BEGIN { printf "%.2f", a / b }')
 transport=$(awk '/^http / { print $4 }' "$work/ours.log")
