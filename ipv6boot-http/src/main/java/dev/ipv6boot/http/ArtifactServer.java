@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,14 +37,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class ArtifactServer implements AutoCloseable {
+    private static final int FILE_THREADS = 2;
     private final EventLoopGroup group;
     private final Channel channel;
     private final Counters<HttpCounter> counters;
     private final NettyTransport transport;
     private final Admission admission;
+    private final ExecutorService ownFileThreads;
 
     private ArtifactServer(EventLoopGroup group, Channel channel, Counters<HttpCounter> counters,
-                           NettyTransport transport, Admission admission) {
+                           NettyTransport transport, Admission admission, ExecutorService ownFileThreads) {
+        this.ownFileThreads = ownFileThreads;
         this.group = group;
         this.channel = channel;
         this.counters = counters;
@@ -78,6 +83,9 @@ public final class ArtifactServer implements AutoCloseable {
     public void close() {
         channel.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (ownFileThreads != null) {
+            ownFileThreads.shutdownNow();
+        }
     }
 
     /** Configuration of an {@link ArtifactServer}; every setting has a safe default. */
@@ -93,6 +101,7 @@ public final class ArtifactServer implements AutoCloseable {
         private NettyTransport transport;
         private int threads;
         private Duration fileCacheValidity = Duration.ofSeconds(1);
+        private Executor fileExecutor;
 
         private Builder(ArtifactRoot root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -159,6 +168,16 @@ public final class ArtifactServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where paths missing from the cache are resolved (realpath, stat, reading small files), so a slow disk
+         * never stalls an event loop; by default two threads of the server's own. {@code Runnable::run}
+         * resolves on the event loop instead.
+         */
+        public Builder fileExecutor(Executor executor) {
+            this.fileExecutor = executor;
+            return this;
+        }
+
         /** Event-loop threads; 0 (default) lets Netty choose twice the cores. */
         public Builder threads(int threads) {
             this.threads = threads;
@@ -174,9 +193,15 @@ public final class ArtifactServer implements AutoCloseable {
             NettyTransport chosen = transport != null ? transport : NettyTransport.detect();
             Counters<HttpCounter> counters = new Counters<>(HttpCounter.class);
             Admission gate = new Admission(admission);
+            ExecutorService ownFiles = fileExecutor != null ? null : Executors.newFixedThreadPool(FILE_THREADS, runnable -> {
+                Thread thread = new Thread(runnable, "ipv6boot-http-files");
+                thread.setDaemon(true);
+                return thread;
+            });
             FileCache files = new FileCache(root, fileCacheValidity.toNanos(), 16_384, HttpRequestHandler.INLINE_BODY_LIMIT);
             HttpServerContext context = new HttpServerContext(root, files, contentTypes, List.copyOf(routes),
-                    List.copyOf(listeners), counters, gate, limits, handlerExecutor);
+                    List.copyOf(listeners), counters, gate, limits, handlerExecutor,
+                    fileExecutor != null ? fileExecutor : ownFiles);
             AtomicInteger open = new AtomicInteger();
             HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
                     .setMaxInitialLineLength(limits.maxRequestLineLength())
@@ -211,9 +236,12 @@ public final class ArtifactServer implements AutoCloseable {
                             }
                         })
                         .bind(listen).sync().channel();
-                return new ArtifactServer(group, channel, counters, chosen, gate);
+                return new ArtifactServer(group, channel, counters, chosen, gate, ownFiles);
             } catch (InterruptedException | RuntimeException e) {
                 group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                if (ownFiles != null) {
+                    ownFiles.shutdownNow();
+                }
                 throw e;
             }
         }

@@ -32,7 +32,16 @@ final class FileCache {
         this.maxContentBytes = maxContentBytes;
     }
 
-    /** The resolution of {@code path}, from the cache while it is valid. */
+    /** The cached resolution of {@code path} while it is valid, else null; never touches the disk. */
+    Entry cached(String path) {
+        if (validityNanos <= 0) {
+            return null;
+        }
+        Entry entry = entries.get(path);
+        return entry != null && System.nanoTime() - entry.expiresAt() < 0 ? entry : null;
+    }
+
+    /** The resolution of {@code path}, from the cache while it is valid, else from the disk (blocking). */
     Entry lookup(String path) {
         if (validityNanos <= 0) {
             return new Entry(root.resolve(path), null, 0);

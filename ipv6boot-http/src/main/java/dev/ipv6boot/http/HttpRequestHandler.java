@@ -210,7 +210,23 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
-        FileCache.Entry entry = context.files().lookup(target.path());
+        FileCache.Entry cached = context.files().cached(target.path());
+        if (cached != null) {
+            serveEntry(ctx, exchange, target, cached);
+            return;
+        }
+        // A miss asks the disk (realpath, stat, maybe a read): never on the event loop (DESIGN: no blocking).
+        try {
+            context.fileExecutor().execute(() -> {
+                FileCache.Entry entry = context.files().lookup(target.path());
+                ctx.executor().execute(() -> serveEntry(ctx, exchange, target, entry));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            error(ctx, exchange, HttpResponseStatus.SERVICE_UNAVAILABLE, null);
+        }
+    }
+
+    private void serveEntry(ChannelHandlerContext ctx, Exchange exchange, RequestTarget target, FileCache.Entry entry) {
         ArtifactRoot.Resolution resolution = entry.resolution();
         if (resolution instanceof ArtifactRoot.Found found) {
             serveFile(ctx, exchange, target, found, entry.content());

@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 /** What every connection of one {@link ArtifactServer} shares; immutable but for the counters and admission. */
 record HttpServerContext(ArtifactRoot root, FileCache files, ContentTypes contentTypes, List<Route> routes,
                          List<ServeListener> listeners, Counters<HttpCounter> counters, Admission admission,
-                         HttpLimits limits, Executor handlerExecutor) {
+                         HttpLimits limits, Executor handlerExecutor, Executor fileExecutor) {
 
     record Route(PathPattern pattern, DynamicHandler handler) {
     }

@@ -305,6 +305,53 @@ class ArtifactServerTest {
     }
 
     @Test
+    void seesAChangedSmallFileOnceTheCacheValidityHasPassed() throws Exception {
+        InetSocketAddress address = start(ArtifactServer.builder(ArtifactRoot.of(rootDir))
+                .fileCacheValidity(Duration.ofMillis(300)));
+        try (HttpTestClient client = new HttpTestClient(address)) {
+            assertEquals("d-i debian-installer/locale string en_US\n",
+                    client.send("GET /ubuntu.cfg HTTP/1.1\r\nHost: x\r\n\r\n").read().text());
+            Files.writeString(rootDir.resolve("ubuntu.cfg"), "changed\n");
+            Thread.sleep(400);
+            HttpTestClient.Response response = client.send("GET /ubuntu.cfg HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            assertEquals("changed\n", response.text());
+            assertEquals("8", response.header("content-length"));
+        }
+    }
+
+    @Test
+    void aLargeFileReplacedWhileCachedIsSentWithItsNewLength() throws Exception {
+        InetSocketAddress address = start(ArtifactServer.builder(ArtifactRoot.of(rootDir))
+                .fileCacheValidity(Duration.ofMinutes(1)));
+        try (HttpTestClient client = new HttpTestClient(address)) {
+            assertArrayEquals(efi, client.send("GET /ipxe.efi HTTP/1.1\r\nHost: x\r\n\r\n").read().body());
+            byte[] replaced = new byte[200_000];
+            new Random(9).nextBytes(replaced);
+            Files.write(rootDir.resolve("ipxe.efi"), replaced);
+            HttpTestClient.Response response = client.send("GET /ipxe.efi HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            assertEquals(200, response.status());
+            assertArrayEquals(replaced, response.body());
+        }
+    }
+
+    @Test
+    void resolvesCacheMissesOnTheFileExecutor() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        InetSocketAddress address = start(ArtifactServer.builder(ArtifactRoot.of(rootDir))
+                .fileExecutor(task -> {
+                    runs.incrementAndGet();
+                    new Thread(task, "disk").start();
+                }));
+        try (HttpTestClient client = new HttpTestClient(address)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, client.send("GET /ubuntu.cfg HTTP/1.1\r\nHost: x\r\n\r\n").read().status());
+            }
+            assertEquals(404, client.send("GET /missing HTTP/1.1\r\nHost: x\r\n\r\n").read().status());
+        }
+        assertEquals(2, runs.get(), "one miss per path; the repeats came from the cache");
+    }
+
+    @Test
     void admissionCountsPrefixesAndTheGlobalLimitApart() {
         Admission admission = new Admission(new AdmissionPolicy(1, 3, 2, 64, Duration.ofSeconds(1)));
         Admission.Prefix rack1 = admission.prefixOf(address("2001:db8:1::10"));
