@@ -36,7 +36,9 @@ public final class DnsCounters {
         /** No upstream answered in time: SERVFAIL sent. */
         SERVFAIL_SENT,
         /** A client answer could not be sent (channel closed, TCP client gone). */
-        REPLY_FAILED
+        REPLY_FAILED,
+        /** The application's listener threw; the forwarder carried on. */
+        LISTENER_FAILED
     }
 
     private final LongAdder[] counts = new LongAdder[Reason.values().length];

@@ -130,14 +130,24 @@ final class QueryProcessor {
             return;
         }
         UpstreamExchange exchange = new UpstreamExchange(this, query, client, channel, tcp);
-        inFlight.putIfAbsent(exchange.cacheKey(), exchange);
+        UpstreamExchange raced = inFlight.putIfAbsent(exchange.cacheKey(), exchange);
+        if (raced != null && raced.join(query, client, channel, tcp)) {
+            // Another loop started the same question between our lookup and now.
+            outstanding.decrementAndGet();
+            counters.increment(Reason.COALESCED);
+            return;
+        }
         exchange.start();
     }
 
     private void reject(InetSocketAddress client, Reason reason) {
         counters.increment(reason);
         if (listener != DnsForwarderListener.NONE) {
-            listener.queryRejected(client, reason);
+            try {
+                listener.queryRejected(client, reason);
+            } catch (RuntimeException e) {
+                counters.increment(Reason.LISTENER_FAILED);
+            }
         }
     }
 
@@ -164,10 +174,14 @@ final class QueryProcessor {
         if (truncated) {
             counters.increment(Reason.TRUNCATED);
         }
-        write(out, client, channel, tcp);
-        if (listener != DnsForwarderListener.NONE) {
-            listener.queryAnswered(client, query.nameString(), query.qtype(), source, answer.rcode(), truncated);
+        if (listener != DnsForwarderListener.NONE) {    // before the write, so events follow what clients see
+            try {
+                listener.queryAnswered(client, query.nameString(), query.qtype(), source, answer.rcode(), truncated);
+            } catch (RuntimeException e) {
+                counters.increment(Reason.LISTENER_FAILED);   // the application's bug must not lose the answer
+            }
         }
+        write(out, client, channel, tcp);
     }
 
     void sendError(DnsQueryView query, QueryStatus status, int rcode, InetSocketAddress client, Channel channel,

@@ -296,9 +296,10 @@ final class UpstreamExchange {
 
     private void finish(DnsAnswer answer, AnswerSource source, Reason reason) {
         markDone();
+        List<Waiter> joined = closeToWaiters();          // before answering: a client's next query starts afresh
         processor.counters.increment(reason);
         processor.send(query, answer, 0, client, clientChannel, clientTcp, source);
-        for (Waiter waiter : closeToWaiters()) {
+        for (Waiter waiter : joined) {
             processor.counters.increment(reason);
             // Netty's write is thread-safe: it hops to the waiter channel's own loop.
             processor.send(waiter.query(), answer, 0, waiter.client(), waiter.channel(), waiter.tcp(), source);
@@ -311,16 +312,21 @@ final class UpstreamExchange {
             return;
         }
         markDone();
+        List<Waiter> joined = closeToWaiters();
         processor.counters.increment(Reason.SERVFAIL_SENT);
         processor.sendError(query, QueryStatus.OK, DnsFlags.SERVFAIL, client, clientChannel, clientTcp);
-        for (Waiter waiter : closeToWaiters()) {
+        for (Waiter waiter : joined) {
             processor.counters.increment(Reason.SERVFAIL_SENT);
             processor.sendError(waiter.query(), QueryStatus.OK, DnsFlags.SERVFAIL, waiter.client(), waiter.channel(),
                     waiter.tcp());
         }
         if (processor.listener != DnsForwarderListener.NONE) {
-            processor.listener.queryAnswered(client, query.nameString(), query.qtype(),
-                    AnswerSource.SYNTHESIZED_ERROR, DnsFlags.SERVFAIL, false);
+            try {
+                processor.listener.queryAnswered(client, query.nameString(), query.qtype(),
+                        AnswerSource.SYNTHESIZED_ERROR, DnsFlags.SERVFAIL, false);
+            } catch (RuntimeException e) {
+                processor.counters.increment(Reason.LISTENER_FAILED);
+            }
         }
     }
 
@@ -332,7 +338,11 @@ final class UpstreamExchange {
 
     private void notifyForwarded(InetSocketAddress target) {
         if (processor.listener != DnsForwarderListener.NONE) {
-            processor.listener.queryForwarded(client, query.nameString(), query.qtype(), target);
+            try {
+                processor.listener.queryForwarded(client, query.nameString(), query.qtype(), target);
+            } catch (RuntimeException e) {
+                processor.counters.increment(Reason.LISTENER_FAILED);   // the query still goes upstream
+            }
         }
     }
 

@@ -461,6 +461,27 @@ class DnsForwarderTest {
     }
 
     @Test
+    void aListenerThatThrowsCostsNoAnswer() throws Exception {
+        FakeUpstream upstream = upstream(r -> aaaaFor(r, "2001:db8::10"));
+        DnsForwarderListener broken = new DnsForwarderListener() {
+            @Override
+            public void queryForwarded(InetSocketAddress client, String name, int type, InetSocketAddress to) {
+                throw new IllegalStateException("application bug");
+            }
+
+            @Override
+            public void queryAnswered(InetSocketAddress client, String name, int type, AnswerSource source, int rcode,
+                                      boolean truncated) {
+                throw new IllegalStateException("application bug");
+            }
+        };
+        DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(upstream.address()), broken);
+        assertEquals(ip("2001:db8::10"), firstAddress(TestClient.udp(at(forwarder), query("a.example", Type.AAAA, false))));
+        assertEquals(ip("2001:db8::10"), firstAddress(TestClient.udp(at(forwarder), query("a.example", Type.AAAA, false))));
+        assertEquals(3, forwarder.counters().get(Reason.LISTENER_FAILED));
+    }
+
+    @Test
     void servesSeveralPipelinedQueriesOnOneTcpConnection() throws Exception {
         FakeUpstream upstream = upstream(r -> aaaaFor(r, "2001:db8::10"));
         DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(upstream.address()));
