@@ -47,9 +47,11 @@ public final class TftpServer implements AutoCloseable {
     private final Counters<TftpCounter> counters;
     private final NettyTransport transport;
     private final Set<InetSocketAddress> active;
+    private final java.util.concurrent.ExecutorService ownFileThreads;
 
     private TftpServer(EventLoopGroup group, Channel channel, Counters<TftpCounter> counters, NettyTransport transport,
-                       Set<InetSocketAddress> active) {
+                       Set<InetSocketAddress> active, java.util.concurrent.ExecutorService ownFileThreads) {
+        this.ownFileThreads = ownFileThreads;
         this.group = group;
         this.channel = channel;
         this.counters = counters;
@@ -82,6 +84,9 @@ public final class TftpServer implements AutoCloseable {
     public void close() {
         channel.close().awaitUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (ownFileThreads != null) {
+            ownFileThreads.shutdownNow();
+        }
     }
 
     /**
@@ -118,6 +123,7 @@ public final class TftpServer implements AutoCloseable {
         private final List<ServeListener> listeners = new ArrayList<>();
         private NettyTransport transport;
         private int threads;
+        private java.util.concurrent.Executor fileExecutor;
 
         private Builder(ArtifactRoot root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -181,20 +187,40 @@ public final class TftpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where requested files are resolved and opened (and netascii files translated), off the event loops;
+         * two threads of the server's own by default. Blocks of an open file are read on the event loop: a
+         * positional read of at most one window from the page cache.
+         */
+        public Builder fileExecutor(java.util.concurrent.Executor executor) {
+            this.fileExecutor = executor;
+            return this;
+        }
+
         public TftpServer start() throws InterruptedException {
             NettyTransport chosen = transport != null ? transport : NettyTransport.detect();
             Counters<TftpCounter> counters = new Counters<>(TftpCounter.class);
             Settings settings = new Settings(maxBlockSize, maxWindowSize, timeout, maxRetries, maxTransfers,
                     List.copyOf(listeners));
             Set<InetSocketAddress> active = ConcurrentHashMap.newKeySet();
+            java.util.concurrent.ExecutorService ownFiles = fileExecutor != null ? null
+                    : java.util.concurrent.Executors.newFixedThreadPool(2, runnable -> {
+                        Thread thread = new Thread(runnable, "ipv6boot-tftp-files");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
             EventLoopGroup group = chosen.newGroup(threads);
             try {
                 Channel channel = new Bootstrap().group(group).channelFactory(chosen.datagramChannelFactory())
-                        .handler(new RequestHandler(root, settings, counters, active, chosen, group))
+                        .handler(new RequestHandler(root, settings, counters, active, chosen, group,
+                                fileExecutor != null ? fileExecutor : ownFiles))
                         .bind(listen).sync().channel();
-                return new TftpServer(group, channel, counters, chosen, active);
+                return new TftpServer(group, channel, counters, chosen, active, ownFiles);
             } catch (InterruptedException | RuntimeException e) {
                 group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                if (ownFiles != null) {
+                    ownFiles.shutdownNow();
+                }
                 throw e;
             }
         }
@@ -208,9 +234,12 @@ public final class TftpServer implements AutoCloseable {
         private final Set<InetSocketAddress> active;
         private final NettyTransport transport;
         private final EventLoopGroup group;
+        private final java.util.concurrent.Executor files;
 
         RequestHandler(ArtifactRoot root, Settings settings, Counters<TftpCounter> counters,
-                       Set<InetSocketAddress> active, NettyTransport transport, EventLoopGroup group) {
+                       Set<InetSocketAddress> active, NettyTransport transport, EventLoopGroup group,
+                       java.util.concurrent.Executor files) {
+            this.files = files;
             this.root = root;
             this.settings = settings;
             this.counters = counters;
@@ -266,8 +295,22 @@ public final class TftpServer implements AutoCloseable {
                 reject(ctx, client, TftpPacket.ERROR_UNDEFINED, "server busy", request, "RRQ");
                 return;
             }
+            // Reserve the client's port now, so a repeated RRQ is a duplicate while the disk is asked.
+            active.add(client);
+            try {
+                files.execute(() -> open(ctx, client, request));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                active.remove(client);
+                counters.increment(TftpCounter.BUSY);
+                reject(ctx, client, TftpPacket.ERROR_UNDEFINED, "server busy", request, "RRQ");
+            }
+        }
+
+        /** Resolves and opens the file off the event loop (a slow disk must not stall other transfers). */
+        private void open(ChannelHandlerContext ctx, InetSocketAddress client, TftpRequest request) {
             ArtifactRoot.Resolution resolution = root.resolve(request.filename());
             if (resolution instanceof ArtifactRoot.Refused refused) {
+                active.remove(client);
                 PathRefusal reason = refused.reason();
                 boolean notFound = reason.tftpErrorCode() == TftpPacket.ERROR_NOT_FOUND;
                 counters.increment(notFound ? TftpCounter.NOT_FOUND : TftpCounter.ACCESS_VIOLATION);
@@ -280,16 +323,24 @@ public final class TftpServer implements AutoCloseable {
             try {
                 source = request.mode().equals("octet") ? BlockSource.octet(found.file()) : BlockSource.netascii(found.file());
             } catch (java.nio.file.AccessDeniedException e) {
+                active.remove(client);
                 counters.increment(TftpCounter.ACCESS_VIOLATION);
                 reject(ctx, client, TftpPacket.ERROR_ACCESS_VIOLATION, "access violation", request, "RRQ");
                 return;
             } catch (IOException e) {
+                active.remove(client);
                 counters.increment(TftpCounter.FILE_ERRORS);
                 reject(ctx, client, TftpPacket.ERROR_UNDEFINED, e.getMessage() == null ? "read error" : e.getMessage(),
                         request, "RRQ");
                 return;
             }
-            begin(ctx, client, request, source);
+            try {
+                ctx.executor().execute(() -> begin(ctx, client, request, source));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // The server is closing.
+                source.close();
+                active.remove(client);
+            }
         }
 
         private void begin(ChannelHandlerContext ctx, InetSocketAddress client, TftpRequest request, BlockSource source) {
@@ -299,7 +350,6 @@ public final class TftpServer implements AutoCloseable {
                     ? TftpPacket.oack(ctx.alloc(), blockSize, request.tsize() ? source.size() : -1, request.timeout(), windowSize)
                     : null;
             long timeoutMillis = request.timeout() > 0 ? request.timeout() * 1000L : settings.timeout().toMillis();
-            active.add(client);
             TftpTransfer transfer = new TftpTransfer(settings, counters, client, request.filename(), source,
                     blockSize > 0 ? blockSize : 512, windowSize > 0 ? windowSize : 1, timeoutMillis, oack,
                     () -> active.remove(client));
