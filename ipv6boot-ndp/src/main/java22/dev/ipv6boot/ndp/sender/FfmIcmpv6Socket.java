@@ -21,6 +21,7 @@ import java.nio.ByteOrder;
  * Constants and struct layouts are Linux x86-64 and aarch64 (LP64). Loaded only through {@link Icmpv6Sockets};
  * deliberately one class without nested classes, so it can be defined from an exploded class directory.
  */
+@SuppressWarnings("restricted")     // calling libc is the point; the JVM needs --enable-native-access for it
 final class FfmIcmpv6Socket implements Icmpv6Socket {
     private static final int AF_INET6 = 10;
     private static final int SOCK_RAW = 3;
