@@ -208,7 +208,7 @@ class DnsForwarderTest {
         FakeUpstream dead = upstream(r -> null);
         FakeUpstream alive = upstream(r -> aaaaFor(r, "2001:db8::20"));
         DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(dead.address())
-                .upstream(alive.address()).upstreamTimeout(Duration.ofMillis(300)).failuresBeforeDown(1));
+                .upstream(alive.address()).upstreamTimeout(Duration.ofMillis(800)).failuresBeforeDown(1));
 
         Message first = TestClient.udp(at(forwarder), query("one.example", Type.AAAA, false));
         Message second = TestClient.udp(at(forwarder), query("two.example", Type.AAAA, false));
@@ -532,7 +532,7 @@ class DnsForwarderTest {
     void identicalQuestionsInFlightShareOneUpstreamQuery() throws Exception {
         FakeUpstream slow = upstream(r -> {
             try {
-                Thread.sleep(500);                       // long enough for every client to ask meanwhile
+                Thread.sleep(1500);                      // long enough for every client to ask meanwhile
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -141,7 +141,7 @@ class DnsForwarderPeerTest {
             forwarder = DnsForwarder.start(DnsForwarderConfig.builder()
                     .listen(new InetSocketAddress(InetAddress.getByName("::1"), 0))
                     .upstream(unbound.address()).upstream(second.address())
-                    .upstreamTimeout(Duration.ofMillis(400)).failuresBeforeDown(1).build(), DnsForwarderListener.NONE);
+                    .upstreamTimeout(Duration.ofMillis(1000)).failuresBeforeDown(1).build(), DnsForwarderListener.NONE);
             InetSocketAddress ours = forwarder.boundAddresses().get(0);
             assertEquals("NOERROR", Dig.ask(ours, "mirror.boot.example", "AAAA").status());
 
