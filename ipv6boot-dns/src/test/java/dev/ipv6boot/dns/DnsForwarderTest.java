@@ -538,12 +538,13 @@ class DnsForwarderTest {
             }
             return aaaaFor(r, "2001:db8::10");
         });
-        DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(slow.address()));
+        DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(slow.address())
+                .upstreamTimeout(Duration.ofSeconds(5)));
         List<DatagramSocket> clients = new ArrayList<>();
         try {
             for (int id = 1; id <= 5; id++) {
                 DatagramSocket socket = new DatagramSocket();
-                socket.setSoTimeout(5000);
+                socket.setSoTimeout(8000);
                 clients.add(socket);
                 Message q = query("mirror.example", Type.AAAA, false);
                 q.getHeader().setID(id);
