@@ -73,7 +73,8 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (headStartedNanos == 0 && !responding && msg instanceof ByteBuf buf && buf.isReadable()) {
+                // Also while a response is being written: a pipelined head that never completes is still slow.
+                if (headStartedNanos == 0 && msg instanceof ByteBuf buf && buf.isReadable()) {
                     headStartedNanos = System.nanoTime() | 1;   // never 0, which means "no head in progress"
                     if (headTimeout == null) {
                         armHeadTimeout(ctx, context.limits().requestHeadTimeout().toNanos());
@@ -86,7 +87,8 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * One timer per connection, not one per request: when it fires it closes the connection if a head has
-     * been arriving for too long, else sleeps until the current head's deadline (or a full period).
+     * been arriving for too long, else sleeps until the current head's deadline (or a full period). A download
+     * in progress is never cut by it; the idle timeout watches that.
      */
     private void armHeadTimeout(ChannelHandlerContext ctx, long delayNanos) {
         headTimeout = ctx.executor().schedule(() -> {
@@ -95,7 +97,7 @@ final class HttpRequestHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             long limit = context.limits().requestHeadTimeout().toNanos();
-            if (headStartedNanos != 0) {
+            if (headStartedNanos != 0 && !responding) {
                 long waited = System.nanoTime() - headStartedNanos;
                 if (waited >= limit) {
                     context.counters().increment(HttpCounter.REQUEST_HEAD_TIMEOUTS);
