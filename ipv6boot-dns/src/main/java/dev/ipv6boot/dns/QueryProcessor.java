@@ -67,7 +67,8 @@ final class QueryProcessor {
      * Handles one query; {@code message} is borrowed (the caller releases it). {@code client} is where the
      * answer goes; over TCP, {@code tcp} is true and answers are written length-prefixed to {@code channel}.
      */
-    void process(ByteBuf message, InetSocketAddress client, Channel channel, boolean tcp, AccessAction action) {
+    void process(ByteBuf message, InetSocketAddress client, Channel channel, boolean tcp, AccessAction action,
+                 boolean deferFlush) {
         counters.increment(tcp ? Reason.RECEIVED_TCP : Reason.RECEIVED_UDP);
         if (action == AccessAction.DENY) {
             reject(client, Reason.ACL_DENIED);
@@ -82,7 +83,7 @@ final class QueryProcessor {
             }
             if (action == AccessAction.REFUSE) {
                 reject(client, Reason.ACL_REFUSED);
-                sendError(query, status, DnsFlags.REFUSED, client, channel, tcp);
+                sendError(query, status, DnsFlags.REFUSED, client, channel, tcp, deferFlush);
                 return;
             }
             reject(client, DnsCounters.forStatus(status));
@@ -92,30 +93,31 @@ final class QueryProcessor {
                 case REFUSED -> DnsFlags.REFUSED;
                 default -> DnsFlags.FORMERR;
             };
-            sendError(query, status, rcode, client, channel, tcp);
+            sendError(query, status, rcode, client, channel, tcp, deferFlush);
             return;
         }
         if (action == AccessAction.REFUSE) {
             reject(client, Reason.ACL_REFUSED);
-            sendError(query, status, DnsFlags.REFUSED, client, channel, tcp);
+            sendError(query, status, DnsFlags.REFUSED, client, channel, tcp, deferFlush);
             return;
         }
         DnsAnswer local = localRecords.lookup(query);
         if (local != null) {
             counters.increment(Reason.ANSWERED_LOCAL);
-            send(query, local, 0, client, channel, tcp, AnswerSource.LOCAL);
+            send(query, local, 0, client, channel, tcp, AnswerSource.LOCAL, deferFlush);
             return;
         }
         if (!query.recursionDesired() && action != AccessAction.ALLOW_SNOOP) {
             reject(client, Reason.REFUSED_NO_RECURSION);
-            sendError(query, status, DnsFlags.REFUSED, client, channel, tcp);
+            sendError(query, status, DnsFlags.REFUSED, client, channel, tcp, deferFlush);
             return;
         }
         long now = System.nanoTime();
         CachedAnswer hit = cache.lookup(query.key(), now);
         if (hit != null) {
             counters.increment(Reason.ANSWERED_CACHE);
-            send(query, hit.answer(), hit.elapsedSeconds(now), client, channel, tcp, AnswerSource.CACHE);
+            send(query, hit.answer(), hit.elapsedSeconds(now), client, channel, tcp, AnswerSource.CACHE,
+                    deferFlush);
             return;
         }
         UpstreamExchange pending = inFlight.get(query.key());
@@ -126,7 +128,7 @@ final class QueryProcessor {
         if (outstanding.incrementAndGet() > config.maxOutstanding()) {
             outstanding.decrementAndGet();
             reject(client, Reason.OVERLOADED);
-            sendError(query, status, DnsFlags.SERVFAIL, client, channel, tcp);
+            sendError(query, status, DnsFlags.SERVFAIL, client, channel, tcp, deferFlush);
             return;
         }
         UpstreamExchange exchange = new UpstreamExchange(this, query, client, channel, tcp);
@@ -153,7 +155,7 @@ final class QueryProcessor {
 
     /** Sends {@code answer} to the client of {@code query}, aged by {@code elapsedSeconds}. */
     void send(DnsQueryView query, DnsAnswer answer, long elapsedSeconds, InetSocketAddress client, Channel channel,
-              boolean tcp, AnswerSource source) {
+              boolean tcp, AnswerSource source, boolean deferFlush) {
         if (!channel.isActive()) {
             counters.increment(Reason.REPLY_FAILED);
             return;
@@ -181,11 +183,11 @@ final class QueryProcessor {
                 counters.increment(Reason.LISTENER_FAILED);   // the application's bug must not lose the answer
             }
         }
-        write(out, client, channel, tcp);
+        write(out, client, channel, tcp, deferFlush);
     }
 
     void sendError(DnsQueryView query, QueryStatus status, int rcode, InetSocketAddress client, Channel channel,
-                   boolean tcp) {
+                   boolean tcp, boolean deferFlush) {
         if (!channel.isActive()) {
             counters.increment(Reason.REPLY_FAILED);
             return;
@@ -200,13 +202,19 @@ final class QueryProcessor {
             out.release();
             throw e;
         }
-        write(out, client, channel, tcp);
+        write(out, client, channel, tcp, deferFlush);
     }
 
-    private void write(ByteBuf out, InetSocketAddress client, Channel channel, boolean tcp) {
+    /**
+     * Writes an answer. With {@code deferFlush} (answers made while the UDP listener reads a batch) the flush
+     * waits for the end of the batch, so that one flush sends them all (sendmmsg with epoll).
+     */
+    private void write(ByteBuf out, InetSocketAddress client, Channel channel, boolean tcp, boolean deferFlush) {
         if (tcp) {
             out.setShort(out.readerIndex(), out.readableBytes() - 2);   // RFC 7766 §8 length prefix
             channel.writeAndFlush(out, channel.voidPromise());
+        } else if (deferFlush) {
+            channel.write(new DatagramPacket(out, client), channel.voidPromise());
         } else {
             channel.writeAndFlush(new DatagramPacket(out, client), channel.voidPromise());
         }

@@ -76,7 +76,7 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
         armIdle(ctx);
         ByteBuf frame;
         while ((frame = TcpFrames.next(cumulation)) != null) {
-            processor.process(frame, client, ctx.channel(), true, action);
+            processor.process(frame, client, ctx.channel(), true, action, false);
         }
         if (cumulation.isReadable()) {
             cumulation.discardReadBytes();

@@ -21,11 +21,17 @@ final class UdpQueryHandler extends ChannelInboundHandlerAdapter {
         try {
             if (msg instanceof DatagramPacket packet) {
                 processor.process(packet.content(), packet.sender(), ctx.channel(), false,
-                        processor.config.accessControl().decide(packet.sender().getAddress()));
+                        processor.config.accessControl().decide(packet.sender().getAddress()), true);
             }
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /** The end of a read batch: send every answer written during it with one flush. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
     }
 
     @Override

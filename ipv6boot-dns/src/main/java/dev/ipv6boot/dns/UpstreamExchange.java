@@ -298,11 +298,11 @@ final class UpstreamExchange {
         markDone();
         List<Waiter> joined = closeToWaiters();          // before answering: a client's next query starts afresh
         processor.counters.increment(reason);
-        processor.send(query, answer, 0, client, clientChannel, clientTcp, source);
+        processor.send(query, answer, 0, client, clientChannel, clientTcp, source, false);
         for (Waiter waiter : joined) {
             processor.counters.increment(reason);
             // Netty's write is thread-safe: it hops to the waiter channel's own loop.
-            processor.send(waiter.query(), answer, 0, waiter.client(), waiter.channel(), waiter.tcp(), source);
+            processor.send(waiter.query(), answer, 0, waiter.client(), waiter.channel(), waiter.tcp(), source, false);
         }
     }
 
@@ -314,11 +314,11 @@ final class UpstreamExchange {
         markDone();
         List<Waiter> joined = closeToWaiters();
         processor.counters.increment(Reason.SERVFAIL_SENT);
-        processor.sendError(query, QueryStatus.OK, DnsFlags.SERVFAIL, client, clientChannel, clientTcp);
+        processor.sendError(query, QueryStatus.OK, DnsFlags.SERVFAIL, client, clientChannel, clientTcp, false);
         for (Waiter waiter : joined) {
             processor.counters.increment(Reason.SERVFAIL_SENT);
             processor.sendError(waiter.query(), QueryStatus.OK, DnsFlags.SERVFAIL, waiter.client(), waiter.channel(),
-                    waiter.tcp());
+                    waiter.tcp(), false);
         }
         if (processor.listener != DnsForwarderListener.NONE) {
             try {
