@@ -5,7 +5,7 @@
 # Prints both figures and the ratio; the last line holds all of them.
 #
 #   bash ipv6boot-bench/scripts/http-vs-nginx.sh            # needs curl wrk nginx atftp atftpd, JDK 25
-#   RUNS=5 SECONDS_PER_RUN=10 TRANSPORT=nio bash ipv6boot-bench/scripts/http-vs-nginx.sh
+#   RUNS=5 SECONDS_PER_RUN=10 WARMUP_SECONDS=20 TRANSPORT=nio SKIP_BUILD=1 bash ipv6boot-bench/scripts/http-vs-nginx.sh
 #
 # Run from anywhere inside the checkout; it installs nothing and builds only ipv6boot-http (skipping tests).
 set -euo pipefail
