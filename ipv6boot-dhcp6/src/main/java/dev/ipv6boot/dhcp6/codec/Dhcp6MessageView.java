@@ -44,6 +44,7 @@ public final class Dhcp6MessageView {
     public static final int OPTION_HEADER_LENGTH = 4;
 
     private static final int INITIAL_CAPACITY = 16;
+    private static final int INITIAL_OCTETS = 1500;               // an Ethernet frame's worth
 
     private final Dhcp6Limits limits;
     private final Dhcp6MessageView root;
@@ -53,6 +54,11 @@ public final class Dhcp6MessageView {
     private ByteBuf buf;
     private int start;
     private int length;
+    // The message's octets, copied once per wrap by the root and shared down the relay chain: validation reads
+    // plain array elements instead of going through ByteBuf accessors, each of which checks the reference
+    // count and bounds (on JDK 24+, without Unsafe, through a ByteBuffer as well). About half of a wrap's cost.
+    private byte[] octets;
+    private int octetsBase;
     private int messageType = -1;
     private boolean valid;
     private boolean headerComplete;
@@ -120,6 +126,11 @@ public final class Dhcp6MessageView {
             reset(buf, index, length);
             return fail(Dhcp6DecodeError.MESSAGE_TOO_LONG, index + limits.maxMessageSize());
         }
+        if (octets == null || octets.length < length) {
+            octets = new byte[Math.max(length, octets == null ? INITIAL_OCTETS : 2 * octets.length)]; // warm-up only
+        }
+        copyOctets(buf, index, length, octets);
+        octetsBase = index;
         return parse(buf, index, length);
     }
 
@@ -137,10 +148,12 @@ public final class Dhcp6MessageView {
 
     private boolean parse(ByteBuf buf, int index, int length) {
         reset(buf, index, length);
+        octets = root.octets;
+        octetsBase = root.octetsBase;
         if (length < 1) {
             return fail(Dhcp6DecodeError.TRUNCATED_HEADER, index);
         }
-        messageType = buf.getUnsignedByte(index);                 // 1 octet msg-type, RFC 9915 §8, §9
+        messageType = u8(index);                                  // 1 octet msg-type, RFC 9915 §8, §9
         boolean relay = Dhcp6MessageType.isRelay(messageType);
         if (relay && relayLevel >= limits.maxRelayHops()) {
             return fail(Dhcp6DecodeError.RELAY_TOO_DEEP, index);
@@ -184,7 +197,7 @@ public final class Dhcp6MessageView {
             if (end - p < OPTION_HEADER_LENGTH) {
                 return fail(Dhcp6DecodeError.TRAILING_BYTES, p);
             }
-            int header = buf.getInt(p);                           // one read for both header fields:
+            int header = u32(p);                                  // one read for both header fields:
             int code = header >>> 16;                             // 2 octets option-code, RFC 9915 §21.1
             int len = header & 0xffff;                            // 2 octets option-len
             int data = p + OPTION_HEADER_LENGTH;
@@ -302,7 +315,7 @@ public final class Dhcp6MessageView {
         if (len > limits.maxDuidLength()) {
             return fail(Dhcp6DecodeError.DUID_TOO_LONG, p);
         }
-        int type = Duid.type(buf, data);                         // 2 octets DUID-Type, RFC 9915 §11.1
+        int type = u16(data);                                    // 2 octets DUID-Type, RFC 9915 §11.1
         if (len < Duid.minimumLength(type)) {
             return fail(Dhcp6DecodeError.DUID_TOO_SHORT, p);
         }
@@ -330,13 +343,43 @@ public final class Dhcp6MessageView {
             if (end - q < 2) {
                 return fail(Dhcp6DecodeError.ITEM_OVERRUNS_OPTION, q);
             }
-            int itemLength = buf.getUnsignedShort(q);             // 2 octets item length
+            int itemLength = u16(q);                              // 2 octets item length
             if (itemLength > end - q - 2) {
                 return fail(Dhcp6DecodeError.ITEM_OVERRUNS_OPTION, q);
             }
             q += 2 + itemLength;
         }
         return true;
+    }
+
+    /**
+     * Copies a message's octets into {@code dst} without allocating. {@code getBytes} into an array allocates an
+     * NIO duplicate for a direct buffer when Netty runs without Unsafe (JDK 24+); the buffer's own cached NIO view
+     * does not. That view is not thread-safe, which is fine here: the buffer is borrowed by this view's thread.
+     */
+    private static void copyOctets(ByteBuf buf, int index, int length, byte[] dst) {
+        if (buf.hasArray()) {
+            System.arraycopy(buf.array(), buf.arrayOffset() + index, dst, 0, length);
+        } else if (buf.nioBufferCount() == 1) {
+            buf.internalNioBuffer(index, length).get(dst, 0, length);
+        } else {
+            buf.getBytes(index, dst, 0, length);                   // composite buffers: rare, allocation accepted
+        }
+    }
+
+    // Big-endian reads of the copied octets at absolute buffer offsets, for validation; callers checked bounds.
+    private int u8(int at) {
+        return octets[at - octetsBase] & 0xff;
+    }
+
+    private int u16(int at) {
+        int i = at - octetsBase;
+        return (octets[i] & 0xff) << 8 | octets[i + 1] & 0xff;
+    }
+
+    private int u32(int at) {
+        int i = at - octetsBase;
+        return (octets[i] & 0xff) << 24 | (octets[i + 1] & 0xff) << 16 | (octets[i + 2] & 0xff) << 8 | octets[i + 3] & 0xff;
     }
 
     private boolean fail(Dhcp6DecodeError reason, int at) {
