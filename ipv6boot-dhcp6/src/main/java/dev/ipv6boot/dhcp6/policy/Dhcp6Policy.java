@@ -160,16 +160,16 @@ public final class Dhcp6Policy {
             if ((high == 0 && low == 0) || (high >>> 54) == (0xfe80L >>> 6)) {
                 continue;
             }
-            for (SubnetPolicy s : subnets) {
-                if (s.prefix().contains(high, low)) {
-                    return s;
+            for (int i = 0; i < subnets.size(); i++) {             // index loops: no iterator per packet
+                if (subnets.get(i).prefix().contains(high, low)) {
+                    return subnets.get(i);
                 }
             }
         }
         if (arrivalInterface != null) {
-            for (SubnetPolicy s : subnets) {
-                if (arrivalInterface.equals(s.interfaceName())) {
-                    return s;
+            for (int i = 0; i < subnets.size(); i++) {
+                if (arrivalInterface.equals(subnets.get(i).interfaceName())) {
+                    return subnets.get(i);
                 }
             }
         }
