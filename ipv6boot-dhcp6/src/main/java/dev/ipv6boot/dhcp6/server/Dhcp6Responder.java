@@ -84,6 +84,8 @@ public final class Dhcp6Responder {
     private long identity;
     private int replyType;
     private boolean relayed;
+    private ClientRateLimiter limiter;
+    private Dhcp6Listener listener = Dhcp6Listener.NONE;
 
     /**
      * @param serverMac the MAC of the server's Server Identifier, a DUID-LL (RFC 9915 §11.4); replicas that must
@@ -100,6 +102,18 @@ public final class Dhcp6Responder {
         for (int i = 0; i < 6; i++) {
             serverDuid[4 + i] = (byte) (serverMac >>> (40 - 8 * i));
         }
+    }
+
+    /** Limits how often each machine is answered; null (the default) for no limit. */
+    public Dhcp6Responder rateLimiter(ClientRateLimiter value) {
+        this.limiter = value;
+        return this;
+    }
+
+    /** Told of every lease bound or extended. */
+    public Dhcp6Responder listener(Dhcp6Listener value) {
+        this.listener = value == null ? Dhcp6Listener.NONE : value;
+        return this;
     }
 
     /** The Server Identifier DUID. */
@@ -159,6 +173,9 @@ public final class Dhcp6Responder {
             return Outcome.DROP_CLASS;
         }
         identity = MachineIdentity.of(view, link.sourceHigh, link.sourceLow, chooser.duidKey());
+        if (limiter != null && identity >= 0 && !limiter.tryAcquire(identity, System.nanoTime())) {
+            return Outcome.RATE_LIMITED;
+        }
         iaCount = 0;
         topStatus = NONE;
         topMessage = null;
@@ -351,6 +368,9 @@ public final class Dhcp6Responder {
         long seq = store.bind(lease);
         if (seq > durableAfter) {
             durableAfter = seq;
+        }
+        if (seq >= 0) {
+            listener.leaseBound(lease);
         }
         return seq;
     }
