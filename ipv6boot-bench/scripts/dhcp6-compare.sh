@@ -8,6 +8,7 @@
 # and perfdhcp to CPU 1 (a JVM pinned to one CPU picks SerialGC, which we ask for explicitly).
 #
 #   sudo ipv6boot-bench/scripts/dhcp6-compare.sh                   # full run (several minutes)
+#   KEEP=1 keeps every perfdhcp output in the work directory.
 #   DURATION=3 START_RATE=1000 MAX_RATE=4000 AVALANCHE=2000 sudo ipv6boot-bench/scripts/dhcp6-compare.sh  # smoke
 #
 # Needs: root, iproute2, perfdhcp (kea-admin), kea-dhcp6 (kea-dhcp6-server), a JDK in JAVA_HOME and
@@ -29,6 +30,7 @@ work=$(mktemp -d /tmp/dhcp6-compare.XXXXXX)
 srv=d6b-srv-$$
 cli=d6b-cli-$$
 server_pid=
+current=
 
 cleanup() {
   [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null || true
@@ -36,7 +38,7 @@ cleanup() {
     for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
     ip netns del "$ns" 2>/dev/null || true
   done
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then echo "outputs kept in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -90,6 +92,9 @@ start_server() {                      # $1 = ours | kea
     server_pid=$!
     sleep 2
   fi
+  current=$1
+  # warm-up at a rate both sustain, so that no measurement includes a JVM's first seconds in the interpreter
+  taskset -c 1 ip netns exec "$cli" timeout 30 perfdhcp -6 -l veth0 -r 500 -p "${WARMUP:-3}" -R 10000000 >/dev/null 2>&1 || true
 }
 
 stop_server() {
@@ -109,7 +114,7 @@ drops_at() {
   local out
   out=$(taskset -c 1 ip netns exec "$cli" timeout $((DURATION + 20)) \
           perfdhcp -6 -l veth0 -r "$1" -p "$DURATION" -R 10000000 2>&1 || true)
-  echo "$out" > "$work/perfdhcp-$1.txt"
+  echo "$out" > "$work/perfdhcp-$current-$1.txt"
   echo "$out" | awk '/drops ratio:/ { printf "%s ", $3 } END { print "" }'
 }
 
@@ -136,19 +141,17 @@ max_rate() {                           # step up, then bisect
 }
 
 avalanche() {
-  local before after start end out
+  local before after out
   before=$(rcvbuf_errors)
-  start=$(date +%s.%N)
-  out=$(taskset -c 1 ip netns exec "$cli" timeout 300 \
+  out=$(taskset -c 1 ip netns exec "$cli" timeout 600 \
           perfdhcp -6 -l veth0 --scenario avalanche -R "$AVALANCHE" 2>&1 || true)
-  end=$(date +%s.%N)
   after=$(rcvbuf_errors)
-  echo "$out" > "$work/avalanche.txt"
-  local resent bound
-  resent=$(echo "$out" | awk -F: '/retransmissions|resent/ { gsub(/ /, "", $2); s += $2 } END { print s + 0 }')
-  bound=$(echo "$out" | awk '/received packets:/ { n = $3 } END { print n + 0 }')
-  printf '    avalanche %d clients: %.1f s, Request/Reply received %s, resends %s, Udp6RcvbufErrors +%d\n' \
-    "$AVALANCHE" "$(echo "$end - $start" | bc)" "$bound" "$resent" $((after - before))
+  echo "$out" > "$work/avalanche-$1.txt"
+  local took resent
+  took=$(echo "$out" | sed -n 's/^It took \([0-9:.]*\) to provision.*/\1/p')
+  resent=$(echo "$out" | awk -F': ' '/^Requests resent:/ { print $2 }')
+  printf '    avalanche %d clients: all bound in %s, requests resent %s, Udp6RcvbufErrors +%d\n' \
+    "$AVALANCHE" "${took:-not all}" "${resent:-?}" $((after - before))
 }
 
 declare -A best
@@ -159,7 +162,7 @@ for server in $SERVERS; do
   echo "    highest rate with <= $MAX_DROP_PCT % drops in both phases: ${best[$server]}/s"
   stop_server
   start_server "$server"
-  avalanche
+  avalanche "$server"
   stop_server
 done
 if [ -n "${best[ours]:-}" ] && [ -n "${best[kea]:-}" ] && [ "${best[kea]}" -gt 0 ]; then

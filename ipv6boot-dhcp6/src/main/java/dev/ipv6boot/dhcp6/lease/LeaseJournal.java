@@ -55,6 +55,7 @@ public final class LeaseJournal implements AutoCloseable {
     private volatile boolean running = true;
     private volatile IOException failure;
     private long batches;
+    private long callbackFailures;
 
     private LeaseJournal(FileChannel channel, int capacity, Runnable onDurable, long maxBatchDelayNanos, Replay replay) {
         this.channel = channel;
@@ -178,6 +179,11 @@ public final class LeaseJournal implements AutoCloseable {
         return batches;
     }
 
+    /** How many times the durability callback threw (it is not retried). */
+    public long callbackFailures() {
+        return callbackFailures;
+    }
+
     /** The I/O error that stopped the journal, or null. */
     public IOException failure() {
         return failure;
@@ -213,7 +219,12 @@ public final class LeaseJournal implements AutoCloseable {
             consumed = p;
             durable = p;
             if (onDurable != null) {
-                onDurable.run();
+                try {
+                    onDurable.run();
+                } catch (RuntimeException e) {
+                    // e.g. the server's event loop already shut down: the journal must go on syncing regardless
+                    callbackFailures++;
+                }
             }
         }
     }
