@@ -8,7 +8,7 @@
 # and perfdhcp to CPU 1 (a JVM pinned to one CPU picks SerialGC, which we ask for explicitly).
 #
 #   sudo ipv6boot-bench/scripts/dhcp6-compare.sh                   # full run (several minutes)
-#   KEEP=1 keeps every perfdhcp output in the work directory.
+#   KEEP=1 keeps every perfdhcp output in the work directory; RATE_SEARCH=0 runs only the avalanche.
 #   DURATION=3 START_RATE=1000 MAX_RATE=4000 AVALANCHE=2000 sudo ipv6boot-bench/scripts/dhcp6-compare.sh  # smoke
 #
 # Needs: root, iproute2, perfdhcp (kea-admin), kea-dhcp6 (kea-dhcp6-server), a JDK in JAVA_HOME and
@@ -157,10 +157,12 @@ avalanche() {
 declare -A best
 for server in $SERVERS; do
   echo "== $server"
-  start_server "$server"
-  best[$server]=$(max_rate)
-  echo "    highest rate with <= $MAX_DROP_PCT % drops in both phases: ${best[$server]}/s"
-  stop_server
+  if [ "${RATE_SEARCH:-1}" = 1 ]; then
+    start_server "$server"
+    best[$server]=$(max_rate)
+    echo "    highest rate with <= $MAX_DROP_PCT % drops in both phases: ${best[$server]}/s"
+    stop_server
+  fi
   start_server "$server"
   avalanche "$server"
   stop_server
