@@ -1,0 +1,94 @@
+package dev.ipv6boot.dhcp6.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ipv6boot.dhcp6.codec.Dhcp6Limits;
+import dev.ipv6boot.dhcp6.codec.Dhcp6MessageView;
+import dev.ipv6boot.dhcp6.lease.InMemoryLeaseStore;
+import dev.ipv6boot.dhcp6.lease.Lease;
+import dev.ipv6boot.dhcp6.policy.PolicyText;
+import io.netty.buffer.Unpooled;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server over real UDP on the loopback, as a relay sees it (no root needed: an unprivileged port, the ::1
+ * relay socket): Relay-repl to the relay's own source port (RFC 8357), the lease journaled before the reply,
+ * counters by reason.
+ */
+class Dhcp6ServerTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] relayedRequest(long mac, int type) {
+        byte[] inner = type == 1 ? Dhcp6ResponderTest.solicit(mac, true)
+                : Dhcp6ResponderTest.request(type, mac, true, 0, 0);
+        return Dhcp6ResponderTest.relayForward(0x20010db800020000L, 1, "port9", inner);
+    }
+
+    @Test
+    void answersARelayAtItsSourcePortOnlyAfterTheLeaseIsDurable() throws Exception {
+        Path journal = dir.resolve("leases");
+        AtomicInteger bound = new AtomicInteger();
+        Dhcp6ServerConfig config = new Dhcp6ServerConfig(List.of(), List.of("::1"), 0, 546, 1 << 20, journal,
+                Dhcp6ResponderTest.SALT, Dhcp6ResponderTest.SERVER_MAC, 1000, 1024);
+        Dhcp6Server server = Dhcp6Server.start(PolicyText.parse(Dhcp6ResponderTest.POLICY), config, new Dhcp6Listener() {
+            @Override
+            public void leaseBound(Lease lease) {
+                bound.incrementAndGet();
+            }
+        });
+        InetSocketAddress at = server.localAddresses().get(0);
+        try (DatagramSocket relay = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+            relay.setSoTimeout(5000);
+            for (int i = 0; i < 50; i++) {
+                byte[] request = relayedRequest(0x020000001000L + i, 1);   // Solicit with Rapid Commit: binds
+                relay.send(new DatagramPacket(request, request.length, at));
+                DatagramPacket reply = new DatagramPacket(new byte[1500], 1500);
+                relay.receive(reply);
+                Dhcp6MessageView v = new Dhcp6MessageView(Dhcp6Limits.DEFAULT);
+                assertTrue(v.wrap(Unpooled.wrappedBuffer(reply.getData(), 0, reply.getLength())));
+                assertEquals(13, v.messageType());
+                assertEquals(7, v.innermost().messageType(), "Reply with Rapid Commit");
+                assertTrue(v.innermost().hasRapidCommit());
+            }
+            byte[] garbage = {1, 2, 3};
+            relay.send(new DatagramPacket(garbage, garbage.length, at));
+            byte[] notForUs = {7, 0, 0, 1};
+            relay.send(new DatagramPacket(notForUs, notForUs.length, at));
+            DatagramPacket nothing = new DatagramPacket(new byte[1500], 1500);
+            relay.setSoTimeout(500);
+            try {
+                relay.receive(nothing);
+                throw new AssertionError("no reply to garbage");
+            } catch (SocketTimeoutException expected) {
+                // dropped, as it must be
+            }
+        } finally {
+            server.close();
+        }
+        assertEquals(50, server.counters().get(Outcome.REPLIED));
+        assertEquals(1, server.counters().get(Outcome.MALFORMED));
+        assertEquals(1, server.counters().get(Outcome.NOT_FOR_SERVER));
+        assertEquals(50, bound.get());
+        try (InMemoryLeaseStore store = InMemoryLeaseStore.open(journal, 64, 16, null)) {
+            assertEquals(50, store.size(), "every answered lease was journaled before its reply");
+        }
+    }
+
+    @Test
+    void udp6RcvbufErrorsIsReadFromProc() {
+        long errors = Dhcp6Counters.udp6RcvbufErrors();
+        assertTrue(errors >= 0 || !java.nio.file.Files.exists(Path.of("/proc/net/snmp6")), "got " + errors);
+    }
+}
