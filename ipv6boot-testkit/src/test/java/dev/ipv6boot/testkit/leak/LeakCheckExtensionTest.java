@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.lang.reflect.Proxy;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LeakCheckExtensionTest {
@@ -20,7 +20,17 @@ class LeakCheckExtensionTest {
     @Test
     void failsTheTestThatDroppedAnUnreleasedBuffer() {
         leakOneBuffer();
-        AssertionError error = assertThrows(AssertionError.class, () -> new LeakCheckExtension().afterEach(CONTEXT));
+        // The detector sees a leak only once the collector has queued the dropped buffer, which on a loaded
+        // machine can take more than one round of the extension; a bounded number of rounds must catch it.
+        AssertionError error = null;
+        for (int round = 0; round < 20 && error == null; round++) {
+            try {
+                new LeakCheckExtension().afterEach(CONTEXT);
+            } catch (AssertionError reported) {
+                error = reported;
+            }
+        }
+        assertNotNull(error, "a dropped, unreleased buffer was never reported");
         assertTrue(error.getMessage().contains("leaky()"), error.getMessage());
         assertTrue(error.getMessage().contains("release() was not called"), error.getMessage());
     }
