@@ -62,10 +62,6 @@ public final class Dhcp6Responder {
     private final PolicyDecision decision;
     private final Dhcp6OptionCursor cursor = new Dhcp6OptionCursor();
     private final Lease lease = new Lease();
-    // Echoed options (Client ID, Interface-ID) are copied through this heap buffer: Netty copies from a
-    // direct buffer through freshly sliced NIO buffers when Unsafe is unavailable (Java 25), and from an array
-    // without any.
-    private ByteBuf echo = io.netty.buffer.Unpooled.buffer(256);
 
     // The plan of the reply's IAs, computed (and bound) once, written once or twice.
     private int iaCount;
@@ -539,7 +535,7 @@ public final class Dhcp6Responder {
                     v.peerAddressHigh(), v.peerAddressLow());
             int iface = v.indexOf(OptionCodes.INTERFACE_ID);
             if (iface >= 0) {
-                w.interfaceId(echo(v.buffer(), v.optionOffset(iface), v.optionLength(iface)), 0, v.optionLength(iface));
+                w.interfaceId(v.buffer(), v.optionOffset(iface), v.optionLength(iface));
             }
             w.relayMessage();
             levels++;
@@ -547,7 +543,7 @@ public final class Dhcp6Responder {
         w.header(replyType, client.transactionId());
         int c = client.clientIdIndex();
         if (c >= 0) {
-            w.clientId(echo(client.buffer(), client.optionOffset(c), client.optionLength(c)), 0, client.optionLength(c));
+            w.clientId(client.buffer(), client.optionOffset(c), client.optionLength(c));
         }
         w.serverId(serverDuid);
         SubnetPolicy subnet = decision.subnet();
@@ -596,20 +592,6 @@ public final class Dhcp6Responder {
         return w.finish();
     }
 
-    /** {@code length} octets of {@code src} at {@code offset}, copied to the start of {@link #echo}, 8 at a time. */
-    private ByteBuf echo(ByteBuf src, int offset, int length) {
-        if (echo.capacity() < length) {
-            echo = io.netty.buffer.Unpooled.buffer(length);          // a long Interface-ID, once
-        }
-        int i = 0;
-        for (; length - i >= 8; i += 8) {
-            echo.setLong(i, src.getLong(offset + i));
-        }
-        for (; i < length; i++) {
-            echo.setByte(i, src.getByte(offset + i));
-        }
-        return echo;
-    }
 
     private static String statusMessage(int code) {
         switch (code) {
