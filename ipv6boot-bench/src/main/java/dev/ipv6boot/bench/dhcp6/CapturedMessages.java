@@ -1,5 +1,8 @@
 package dev.ipv6boot.bench.dhcp6;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+
 import java.util.HexFormat;
 
 /**
@@ -28,6 +31,13 @@ final class CapturedMessages {
      * peer-address fe80::1 and Interface-ID "eth1/1".
      */
     static final byte[] RELAY_FORWARD_TWO_HOPS = hex("0c0120010db8000100000000000000000001fe80000000000000000000000000000100120006657468312f310009007c0c00fe80000000000000000000fffe000002fe80000000000000000000fffe00000200090056030000010001000e00010001329a366a000c010203040002000a00030001020000000001000300280000000100000384000005a00005001820010db80000000000000000000100060000070800000e10000800020000");
+
+    /** {@code bytes} in a pooled direct buffer, as a Netty datagram read delivers a message; the caller releases it. */
+    static ByteBuf direct(byte[] bytes) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(bytes.length, bytes.length);
+        buf.writeBytes(bytes);
+        return buf;
+    }
 
     private static byte[] hex(String hex) {
         return HexFormat.of().parseHex(hex);

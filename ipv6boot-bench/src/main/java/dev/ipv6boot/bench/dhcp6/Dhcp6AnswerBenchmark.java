@@ -72,15 +72,11 @@ public class Dhcp6AnswerBenchmark {
         byte[] salt = new byte[16];
         responder = new Dhcp6Responder(policy, new InMemoryLeaseStore(1024), new AddressChooser(salt), 0x020000000001L);
         link.set("eth0", 0xfe80_0000_0000_0000L, 0x5054_00ff_fe12_3456L, 1_800_000_000L);
-        uefiPxeSolicit = direct(CapturedMessages.UEFI_PXE_SOLICIT);
-        ipxeSolicit = direct(CapturedMessages.IPXE_SOLICIT);
-        dhclientRequest = direct(CapturedMessages.DHCLIENT_REQUEST);
-        relayForwardTwoHops = direct(CapturedMessages.RELAY_FORWARD_TWO_HOPS);
+        uefiPxeSolicit = CapturedMessages.direct(CapturedMessages.UEFI_PXE_SOLICIT);
+        ipxeSolicit = CapturedMessages.direct(CapturedMessages.IPXE_SOLICIT);
+        dhclientRequest = CapturedMessages.direct(CapturedMessages.DHCLIENT_REQUEST);
+        relayForwardTwoHops = CapturedMessages.direct(CapturedMessages.RELAY_FORWARD_TWO_HOPS);
         out = PooledByteBufAllocator.DEFAULT.directBuffer(1500);
-    }
-
-    private static ByteBuf direct(byte[] bytes) {
-        return PooledByteBufAllocator.DEFAULT.directBuffer(bytes.length).writeBytes(bytes);
     }
 
     @TearDown(Level.Trial)

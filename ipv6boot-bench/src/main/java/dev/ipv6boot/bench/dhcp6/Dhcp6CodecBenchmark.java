@@ -66,10 +66,10 @@ public class Dhcp6CodecBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        uefiPxeSolicit = direct(CapturedMessages.UEFI_PXE_SOLICIT);
-        ipxeSolicit = direct(CapturedMessages.IPXE_SOLICIT);
-        dhclientRequest = direct(CapturedMessages.DHCLIENT_REQUEST);
-        relayForwardTwoHops = direct(CapturedMessages.RELAY_FORWARD_TWO_HOPS);
+        uefiPxeSolicit = CapturedMessages.direct(CapturedMessages.UEFI_PXE_SOLICIT);
+        ipxeSolicit = CapturedMessages.direct(CapturedMessages.IPXE_SOLICIT);
+        dhclientRequest = CapturedMessages.direct(CapturedMessages.DHCLIENT_REQUEST);
+        relayForwardTwoHops = CapturedMessages.direct(CapturedMessages.RELAY_FORWARD_TWO_HOPS);
         reply = PooledByteBufAllocator.DEFAULT.directBuffer(EDK2_MAX_REPLY, EDK2_MAX_REPLY);
         for (ByteBuf message : new ByteBuf[]{uefiPxeSolicit, ipxeSolicit, dhclientRequest, relayForwardTwoHops}) {
             if (!view.wrap(message)) {
@@ -196,12 +196,6 @@ public class Dhcp6CodecBenchmark {
 
     private static DHCP6 onosParse(byte[] message) throws DeserializationException {
         return DHCP6.deserializer().deserialize(message, 0, message.length);
-    }
-
-    private static ByteBuf direct(byte[] bytes) {
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(bytes.length, bytes.length);
-        buf.writeBytes(bytes);
-        return buf;
     }
 
     private static byte[] address(long high, long low) {
