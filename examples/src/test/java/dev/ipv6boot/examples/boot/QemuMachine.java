@@ -77,6 +77,7 @@ final class QemuMachine implements AutoCloseable {
         private final String mac;
         private final List<String> fwCfg = new ArrayList<>();
         private Path fatDirectory;
+        private Duration bootMenuWait = Duration.ZERO;
 
         private Builder(OvmfFirmware firmware, String mac) {
             this.firmware = firmware;
@@ -89,6 +90,15 @@ final class QemuMachine implements AutoCloseable {
          */
         Builder fatDrive(Path directory) {
             this.fatDirectory = directory;
+            return this;
+        }
+
+        /**
+         * How long the firmware waits before its first boot option ({@code -boot menu=on,splash-time=...}, which
+         * OVMF reads as its boot timeout); its drivers, the IPv6 stack among them, are already running meanwhile.
+         */
+        Builder bootMenuWait(Duration wait) {
+            this.bootMenuWait = wait;
             return this;
         }
 
@@ -116,6 +126,9 @@ final class QemuMachine implements AutoCloseable {
             if (fatDirectory != null) {
                 command.addAll(List.of("-drive", "file=fat:" + fatDirectory + ",format=raw,if=none,id=disk0,readonly=on",
                         "-device", "virtio-blk-pci,drive=disk0,bootindex=1"));
+            }
+            if (!bootMenuWait.isZero()) {
+                command.addAll(List.of("-boot", "menu=on,splash-time=" + bootMenuWait.toMillis()));
             }
             for (String setting : fwCfg) {
                 command.addAll(List.of("-fw_cfg", setting));
