@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,7 +160,8 @@ class QemuBootPeerTest {
                 .build().render());
         Path policy = Files.writeString(dir.resolve("boot.policy"), policy());
 
-        Path esp = Files.createDirectories(dir.resolve("esp/EFI/BOOT")).getParent().getParent();
+        Path esp = dir.resolve("esp");
+        Files.createDirectories(esp.resolve("EFI/BOOT"));
         Files.copy(IPXE_EFI, esp.resolve("EFI/BOOT/BOOTX64.EFI"));     // the removable-media boot loader
         QemuMachine.Builder builder = QemuMachine.builder(firmware, mac);
         machine.accept(builder, esp);
@@ -218,7 +220,7 @@ class QemuBootPeerTest {
     private static void stopCapture(Process capture) throws InterruptedException {
         if (capture != null) {
             capture.destroy();      // SIGTERM: dumpcap writes out what it buffered
-            capture.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            capture.waitFor(5, TimeUnit.SECONDS);
         }
     }
 
