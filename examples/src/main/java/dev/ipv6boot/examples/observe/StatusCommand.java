@@ -74,13 +74,17 @@ public final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The JDK's HttpClient reports a refused connection as a ConnectException with no message. */
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .toLowerCase();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "no answer in time";
+            }
+            if (t instanceof java.net.ConnectException) {
+                return t.getMessage() == null || t.getMessage().isBlank() ? "connection refused" : t.getMessage();
+            }
         }
-        return message;
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The table: one line per machine, then the totals. */
