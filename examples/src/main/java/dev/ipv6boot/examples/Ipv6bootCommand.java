@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code ipv6boot} command line. */
 @Command(name = "ipv6boot", mixinStandardHelpOptions = true, version = "ipv6boot 0.1.0-SNAPSHOT",
         description = "PXE-boot bare-metal servers over IPv6-only networks.",
-        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DecodeCommand.class,
+                dev.ipv6boot.examples.importer.ImportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Ipv6bootCommand {
 
     public static void main(String[] args) {
