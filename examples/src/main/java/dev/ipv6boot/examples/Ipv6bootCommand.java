@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "PXE-boot bare-metal servers over IPv6-only networks.",
         subcommands = {DecodeCommand.class,
                 dev.ipv6boot.examples.importer.ImportCommand.class,
+                dev.ipv6boot.examples.check.CheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Ipv6bootCommand {
 
