@@ -3,6 +3,7 @@ package dev.ipv6boot.examples.config;
 import java.io.StringReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -63,6 +64,36 @@ public final class YamlLocations {
             return new int[] {0, 0};
         }
         return new int[] {found.getStartMark().getLine() + 1, found.getStartMark().getColumn() + 1};
+    }
+
+    /**
+     * Where the text of the scalar at {@code path} starts, after its opening quote if it is quoted: column
+     * {@code c} of an expression inside it is then at {@code column + c - 1}. Like {@link #lineAndColumn} otherwise.
+     */
+    public int[] contentLineAndColumn(String path) {
+        int[] at = find(path, false);
+        Node node = nodeAt(path);
+        if (node instanceof ScalarNode scalar && scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN
+                && scalar.getScalarStyle() != DumperOptions.ScalarStyle.LITERAL
+                && scalar.getScalarStyle() != DumperOptions.ScalarStyle.FOLDED) {
+            at[1] += 1;
+        }
+        return at;
+    }
+
+    /** A problem at column {@code column} (1-based) of the scalar text at {@code path}, such as an expression's. */
+    public ConfigProblem problemInside(ConfigProblem.Severity severity, String path, int column, String message) {
+        int[] at = contentLineAndColumn(path);
+        return new ConfigProblem(severity, at[0], at[0] > 0 ? at[1] + Math.max(0, column - 1) : 0, path, message);
+    }
+
+    private Node nodeAt(String path) {
+        Node node = root;
+        Matcher step = STEP.matcher(path == null ? "" : path);
+        while (node != null && step.find()) {
+            node = step.group(1) != null ? child(node, step.group(1)) : element(node, Integer.parseInt(step.group(2)));
+        }
+        return node;
     }
 
     /** A problem at {@code path}, placed. */

@@ -55,7 +55,9 @@ public final class Dhcp6Server implements AutoCloseable {
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final LeaseStore store;
-    private final Dhcp6Responder responder;
+    private final AddressChooser chooser;
+    private final ClientRateLimiter limiter;
+    private Dhcp6Responder responder;                           // event-loop state: swapped there by replacePolicy
     private final Dhcp6Listener listener;
     private final Dhcp6Counters counters = new Dhcp6Counters();
     private final LinkContext link = new LinkContext();
@@ -81,11 +83,33 @@ public final class Dhcp6Server implements AutoCloseable {
         this.heldSequence = new long[config.maxHeldReplies()];
         this.store = config.journal() == null ? new InMemoryLeaseStore(4096)
                 : InMemoryLeaseStore.open(config.journal(), 4096, config.maxHeldReplies(), () -> loop.execute(flushHeld));
-        this.responder = new Dhcp6Responder(policy, store, new AddressChooser(config.salt()), config.serverMac())
-                .listener(this.listener);
-        if (config.ratePerClient() > 0) {
-            responder.rateLimiter(new ClientRateLimiter(8192, config.ratePerClient(), Math.max(4, config.ratePerClient())));
+        this.chooser = new AddressChooser(config.salt());
+        this.limiter = config.ratePerClient() > 0
+                ? new ClientRateLimiter(8192, config.ratePerClient(), Math.max(4, config.ratePerClient())) : null;
+        this.responder = responderFor(policy);
+    }
+
+    private Dhcp6Responder responderFor(Dhcp6Policy policy) {
+        return new Dhcp6Responder(policy, store, chooser, config.serverMac()).listener(listener).rateLimiter(limiter);
+    }
+
+    /**
+     * Answers by {@code policy} from now on, keeping the lease store, the journal, the sockets and the rate
+     * limiter's state: a configuration reload that drops no lease. The swap happens on the event loop between two
+     * messages (a message is answered wholly by the old or wholly by the new policy); replies already waiting for
+     * the journal are sent as they were written. Its {@link Dhcp6Policy#problems()} are logged as warnings.
+     *
+     * @return completes once the new policy is in use
+     */
+    public java.util.concurrent.Future<?> replacePolicy(Dhcp6Policy policy) {
+        java.util.Objects.requireNonNull(policy, "policy");
+        for (var problem : policy.problems()) {
+            LOG.warn("policy {}", problem);
         }
+        Dhcp6Responder next = responderFor(policy);               // built here: its allocation stays off the loop
+        return loop.submit(() -> {
+            responder = next;
+        });
     }
 
     /**

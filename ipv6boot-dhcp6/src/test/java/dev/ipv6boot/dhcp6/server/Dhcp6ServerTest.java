@@ -3,7 +3,9 @@ package dev.ipv6boot.dhcp6.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ipv6boot.dhcp6.catalog.OptionCodes;
 import dev.ipv6boot.dhcp6.codec.Dhcp6Limits;
+import dev.ipv6boot.dhcp6.codec.Ipv6AddressFormat;
 import dev.ipv6boot.dhcp6.codec.Dhcp6MessageView;
 import dev.ipv6boot.dhcp6.lease.InMemoryLeaseStore;
 import dev.ipv6boot.dhcp6.lease.Lease;
@@ -184,6 +186,58 @@ class Dhcp6ServerTest {
         CompletableFuture<Integer> size = new CompletableFuture<>();
         server.execute(() -> size.complete(server.store().size()));
         return size.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void replacedPolicyAnswersTheNextMessageAndKeepsTheLeases() throws Exception {
+        Path journal = dir.resolve("leases");
+        Dhcp6ServerConfig config = new Dhcp6ServerConfig(List.of(), List.of("::1"), 0, 546, 1 << 20, journal,
+                Dhcp6ResponderTest.SALT, Dhcp6ResponderTest.SERVER_MAC, 0, 1024);
+        Dhcp6Server server = Dhcp6Server.start(PolicyText.parse(Dhcp6ResponderTest.POLICY), config, Dhcp6Listener.NONE);
+        InetSocketAddress at = server.localAddresses().get(0);
+        try (DatagramSocket relay = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+            relay.setSoTimeout(5000);
+            Dhcp6MessageView before = exchange(relay, at, relayedRequest(0x020000002000L, 1));
+            String address = address(before.innermost());
+            assertEquals("2001:db8::1", text(before.innermost(), OptionCodes.DNS_SERVERS));
+
+            server.replacePolicy(PolicyText.parse(Dhcp6ResponderTest.POLICY
+                    .replace("option dns-servers 2001:db8::1", "option dns-servers 2001:db8::53"))).get();
+
+            Dhcp6MessageView after = exchange(relay, at, relayedRequest(0x020000002000L, 1));
+            assertEquals("2001:db8::53", text(after.innermost(), OptionCodes.DNS_SERVERS), "the new policy answers");
+            assertEquals(address, address(after.innermost()), "the machine keeps its address");
+            assertEquals(1, server.store().size(), "the lease survived the swap");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static Dhcp6MessageView exchange(DatagramSocket relay, InetSocketAddress at, byte[] request)
+            throws Exception {
+        relay.send(new DatagramPacket(request, request.length, at));
+        DatagramPacket reply = new DatagramPacket(new byte[1500], 1500);
+        relay.receive(reply);
+        Dhcp6MessageView v = new Dhcp6MessageView(Dhcp6Limits.DEFAULT);
+        assertTrue(v.wrap(Unpooled.wrappedBuffer(java.util.Arrays.copyOf(reply.getData(), reply.getLength()))));
+        return v;
+    }
+
+    private static String text(Dhcp6MessageView v, int code) {
+        int i = v.indexOf(code);
+        assertTrue(i >= 0, "option " + code + " present");
+        if (code == OptionCodes.DNS_SERVERS) {
+            return Ipv6AddressFormat.toString(v.buffer().getLong(v.optionOffset(i)), v.buffer().getLong(v.optionOffset(i) + 8));
+        }
+        return v.buffer().toString(v.optionOffset(i), v.optionLength(i), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static String address(Dhcp6MessageView v) {
+        int ia = v.indexOf(OptionCodes.IA_NA);
+        assertTrue(ia >= 0, "IA_NA present");
+        int inner = v.optionOffset(ia) + 12;                      // IAID, T1, T2 (RFC 9915 §21.4)
+        assertEquals(OptionCodes.IA_ADDRESS, v.buffer().getUnsignedShort(inner));
+        return Ipv6AddressFormat.toString(v.buffer().getLong(inner + 4), v.buffer().getLong(inner + 12));
     }
 
     @Test
