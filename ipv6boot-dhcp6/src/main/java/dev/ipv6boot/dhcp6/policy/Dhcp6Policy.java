@@ -391,7 +391,11 @@ public final class Dhcp6Policy {
             }
         }
 
-        Builder at(String where) {
+        /**
+         * Names where the settings added from now on come from ("line 7", "dhcp6.rules[2]"): rules and options
+         * carry it, and {@link Dhcp6Policy#problems()} report it, so a configuration file can point at its own lines.
+         */
+        public Builder at(String where) {
             this.source = where;
             return this;
         }

@@ -39,11 +39,31 @@ public final class NetworkNamespace implements AutoCloseable {
         String name = "i6b-" + label + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
         Command.run(IP_TIMEOUT, "ip", "netns", "add", name).orThrow();
         NetworkNamespace ns = new NetworkNamespace(name);
+        ns.isolateResolvConf();
         ns.exec(IP_TIMEOUT, "ip", "link", "set", "lo", "up").orThrow();
         // A test network has no other routers; the kernel must not wait for DAD before using addresses.
         ns.exec(IP_TIMEOUT, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0").orThrow();
         ns.exec(IP_TIMEOUT, "sysctl", "-qw", "net.ipv6.conf.default.accept_dad=0").orThrow();
         return ns;
+    }
+
+    /**
+     * Gives the namespace its own {@code /etc/resolv.conf}: {@code ip netns exec} bind-mounts the files of
+     * {@code /etc/netns/NAME/} over {@code /etc/}, so a DHCPv6 client writing the DNS servers it was given
+     * (dhclient-script, dhcpcd) writes there and not into the host's resolver, which the build still needs.
+     */
+    private void isolateResolvConf() {
+        try {
+            Files.createDirectories(etcDirectory());
+            Files.writeString(etcDirectory().resolve("resolv.conf"), "# resolv.conf of test namespace " + name + "\n");
+        } catch (IOException e) {
+            Command.run(IP_TIMEOUT, "ip", "netns", "del", name);
+            throw new IllegalStateException("cannot give namespace " + name + " its own resolv.conf: " + e, e);
+        }
+    }
+
+    private Path etcDirectory() {
+        return Path.of("/etc/netns", name);
     }
 
     /**
@@ -120,5 +140,11 @@ public final class NetworkNamespace implements AutoCloseable {
             }
         }
         Command.run(IP_TIMEOUT, "ip", "netns", "del", name);
+        try {
+            Files.deleteIfExists(etcDirectory().resolve("resolv.conf"));
+            Files.deleteIfExists(etcDirectory());
+        } catch (IOException e) {
+            // A leftover directory in /etc/netns harms nothing; the namespace itself is gone.
+        }
     }
 }
