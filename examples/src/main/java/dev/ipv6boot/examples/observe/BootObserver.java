@@ -173,7 +173,12 @@ public final class BootObserver implements Dhcp6Listener, RouterAdvertiserListen
                 : "RRQ".equals(event.method()) && event.status() == 0;
         BootStage shows = fetched ? downloads.classify(path.startsWith("/") ? path : "/" + path) : null;
         String outcome = http ? String.valueOf(event.status())
-                : event.status() == 0 ? "complete" : event.status() < 0 ? "client vanished" : "error " + event.status();
+                : switch (event.status()) {
+                    case ServeEvent.TFTP_COMPLETE -> "complete";
+                    case ServeEvent.TFTP_STOPPED_BY_CLIENT -> "stopped by the client (a size query)";
+                    case ServeEvent.TFTP_CLIENT_VANISHED -> "client vanished";
+                    default -> "error " + event.status();
+                };
         String target = event.target().length() <= MAX_TARGET ? event.target()
                 : event.target().substring(0, MAX_TARGET) + "...";
         String detail = event.method() + " " + target + " " + outcome + ", " + event.bytes() + " bytes in "

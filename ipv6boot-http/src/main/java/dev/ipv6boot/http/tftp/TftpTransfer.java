@@ -98,7 +98,7 @@ final class TftpTransfer extends SimpleChannelInboundHandler<DatagramPacket> {
         int number = content.getUnsignedShort(content.readerIndex() + 2); // 2 bytes block / error code
         if (opcode == TftpPacket.ERROR) {
             counters.increment(TftpCounter.TRANSFERS_ABORTED_BY_CLIENT);
-            end(-1);
+            end(ServeEvent.TFTP_STOPPED_BY_CLIENT);
         } else if (opcode == TftpPacket.ACK) {
             acknowledge(number);
         } else {
@@ -189,7 +189,7 @@ final class TftpTransfer extends SimpleChannelInboundHandler<DatagramPacket> {
         }
         if (++retries > settings.maxRetries()) {
             counters.increment(TftpCounter.TRANSFERS_TIMED_OUT);
-            end(-1);
+            end(ServeEvent.TFTP_CLIENT_VANISHED);
             return;
         }
         counters.increment(TftpCounter.RETRANSMISSIONS);
@@ -209,14 +209,14 @@ final class TftpTransfer extends SimpleChannelInboundHandler<DatagramPacket> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        end(-1);
+        end(ServeEvent.TFTP_CLIENT_VANISHED);
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // ICMP port unreachable surfaces here on some transports: the client is gone.
-        end(-1);
+        end(ServeEvent.TFTP_CLIENT_VANISHED);
     }
 
     private void end(int status) {

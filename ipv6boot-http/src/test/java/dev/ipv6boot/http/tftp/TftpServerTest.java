@@ -180,7 +180,7 @@ class TftpServerTest {
         assertEquals(3, server.counters().get(TftpCounter.RETRANSMISSIONS));
         assertEquals(0, server.activeTransfers());
         await(() -> events.size() == 1);
-        assertEquals(-1, events.get(0).status());
+        assertEquals(ServeEvent.TFTP_CLIENT_VANISHED, events.get(0).status());
     }
 
     @Test
@@ -195,6 +195,8 @@ class TftpServerTest {
         }
         await(() -> server.counters().get(TftpCounter.TRANSFERS_ABORTED_BY_CLIENT) == 1);
         assertEquals(0, server.activeTransfers());
+        await(() -> events.size() == 1);
+        assertEquals(ServeEvent.TFTP_STOPPED_BY_CLIENT, events.get(0).status(), "a size query, not a vanished client");
     }
 
     @Test
