@@ -332,7 +332,8 @@ final class UpstreamExchange {
         markDone();
         List<Waiter> joined = closeToWaiters();          // before answering: a client's next query starts afresh
         processor.counters.increment(reason);
-        processor.send(query, answer, 0, client, clientChannel, clientTcp, source, false);
+        processor.send(query, answer, 0, client, clientChannel, clientTcp, source, !clientTcp);
+        flushSoon();
         for (Waiter waiter : joined) {
             processor.counters.increment(reason);
             // Netty's write is thread-safe: it hops to the waiter channel's own loop.
@@ -348,7 +349,8 @@ final class UpstreamExchange {
         markDone();
         List<Waiter> joined = closeToWaiters();
         processor.counters.increment(Reason.SERVFAIL_SENT);
-        processor.sendError(query, QueryStatus.OK, DnsFlags.SERVFAIL, client, clientChannel, clientTcp, false);
+        processor.sendError(query, QueryStatus.OK, DnsFlags.SERVFAIL, client, clientChannel, clientTcp, !clientTcp);
+        flushSoon();
         for (Waiter waiter : joined) {
             processor.counters.increment(Reason.SERVFAIL_SENT);
             processor.sendError(waiter.query(), QueryStatus.OK, DnsFlags.SERVFAIL, waiter.client(), waiter.channel(),
@@ -361,6 +363,13 @@ final class UpstreamExchange {
             } catch (RuntimeException e) {
                 processor.counters.increment(Reason.LISTENER_FAILED);
             }
+        }
+    }
+
+    /** A UDP answer to our client was written unflushed: it leaves with the others of this event-loop turn. */
+    private void flushSoon() {
+        if (!clientTcp) {
+            processor.upstreamSockets(loop).flushSoon(clientChannel);
         }
     }
 

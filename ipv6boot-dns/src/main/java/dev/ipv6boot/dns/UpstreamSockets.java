@@ -15,6 +15,7 @@ import io.netty.util.collection.IntObjectHashMap;
 
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * it asks the same question (§9.1); anything else is counted ({@code SPOOF_*}) and dropped while the query
  * keeps waiting. After {@code upstreamSocketQueries} queries, or a minute, a socket is replaced by a new one
  * on a new random port; the old one is closed when its last query is answered or has timed out.
+ *
+ * <p>Writes made while the loop handles its I/O (queries to upstream sockets, answers to clients on the UDP
+ * listeners) are flushed together once the turn's I/O is done, so that a listener sends all the answers that
+ * arrived from upstream in that turn with one {@code sendmmsg} (epoll).
  *
  * <p>All UDP attempts share one timeout, so they expire in the order they were sent: a FIFO threaded through
  * the exchanges and one timer armed for its head replace a scheduled task per query. Nothing on the way out or
@@ -51,6 +56,8 @@ final class UpstreamSockets {
     private int randomUsed = randomBytes.length;
     private final Runnable expireTask = this::expire;
     private boolean timerArmed;
+    private final ArrayList<Channel> toFlush = new ArrayList<>();
+    private final Runnable flushTask = this::flushAll;
     private UpstreamExchange oldest;                       // UDP attempts in flight, oldest (first to expire) first
     private UpstreamExchange newest;
 
@@ -91,11 +98,35 @@ final class UpstreamSockets {
         exchange.udpDeadline = now + timeoutNanos;
         append(exchange);
         socket.sent++;
-        socket.channel.writeAndFlush(new DatagramPacket(wire, upstream), socket.channel.voidPromise());
+        socket.channel.write(new DatagramPacket(wire, upstream), socket.channel.voidPromise());
+        flushSoon(socket.channel);
         if (socket.sent >= queriesPerSocket) {
             retire(socket, now);
         }
         return true;
+    }
+
+    /**
+     * Flushes {@code channel} (registered on this loop) after the I/O of the current loop turn: tasks run once
+     * every ready channel has been read, so the writes of a whole turn leave together.
+     */
+    void flushSoon(Channel channel) {
+        for (int i = 0; i < toFlush.size(); i++) {
+            if (toFlush.get(i) == channel) {
+                return;
+            }
+        }
+        if (toFlush.isEmpty()) {
+            loop.execute(flushTask);
+        }
+        toFlush.add(channel);
+    }
+
+    private void flushAll() {
+        for (int i = 0; i < toFlush.size(); i++) {
+            toFlush.get(i).flush();
+        }
+        toFlush.clear();
     }
 
     /** Ends the exchange's UDP attempt, if one is in flight: its ID is free again and its timeout gone. */
