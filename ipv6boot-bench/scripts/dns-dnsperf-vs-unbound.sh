@@ -14,6 +14,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 jar=${DNS_BENCH_JAR:-$here/target/benchmarks.jar}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 threads=${DNS_BENCH_THREADS:-2}
+# dnsperf's client sockets. The kernel spreads UDP flows over our SO_REUSEPORT sockets (one per event loop) by
+# hash, so with few flows one loop may get most of them; unbound's threads here share one socket.
+clients=${DNS_BENCH_CLIENTS:-8}
 # ipv6boot-dns uses Netty's native epoll when its (optional) jars are on the class path; the bench jar does not
 # carry them, so take them from the local Maven repository when they are there. DNS_BENCH_EPOLL=no: NIO.
 extra_cp=""
@@ -100,7 +103,7 @@ run() {  # pid port file [dnsperf options] -> "qps cpu-microseconds-per-answered
   local pid=$1 port=$2 file=$3; shift 3
   local before after out
   before=$(cpu_ticks "$pid")
-  out=$(dnsperf -s ::1 -p "$port" -d "$file" -l "$seconds" -c 8 -q 200 "$@" 2>&1)
+  out=$(dnsperf -s ::1 -p "$port" -d "$file" -l "$seconds" -c "$clients" -q 200 "$@" 2>&1)
   after=$(cpu_ticks "$pid")
   echo "$out" >> "$work/dnsperf.log"
   echo "$out" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
@@ -108,10 +111,10 @@ run() {  # pid port file [dnsperf options] -> "qps cpu-microseconds-per-answered
     END {printf "%.0f %.1f\n", qps, done ? ticks / hz * 1e6 / done : 0}'
 }
 # Warm both up (JIT for ours, thread caches for unbound) on the hit mix and on misses (names of their own).
-dnsperf -s ::1 -p "$ours_port" -d "$work/hit.txt" -l 3 -c 8 -q 200 > /dev/null 2>&1 || true
-dnsperf -s ::1 -p "$unbound_port" -d "$work/hit.txt" -l 3 -c 8 -q 200 > /dev/null 2>&1 || true
-dnsperf -s ::1 -p "$ours_port" -d "$work/warm-ours.txt" -n 1 -l 3 -c 8 -q 200 > /dev/null 2>&1 || true
-dnsperf -s ::1 -p "$unbound_port" -d "$work/warm-unbound.txt" -n 1 -l 3 -c 8 -q 200 > /dev/null 2>&1 || true
+dnsperf -s ::1 -p "$ours_port" -d "$work/hit.txt" -l 3 -c "$clients" -q 200 > /dev/null 2>&1 || true
+dnsperf -s ::1 -p "$unbound_port" -d "$work/hit.txt" -l 3 -c "$clients" -q 200 > /dev/null 2>&1 || true
+dnsperf -s ::1 -p "$ours_port" -d "$work/warm-ours.txt" -n 1 -l 3 -c "$clients" -q 200 > /dev/null 2>&1 || true
+dnsperf -s ::1 -p "$unbound_port" -d "$work/warm-unbound.txt" -n 1 -l 3 -c "$clients" -q 200 > /dev/null 2>&1 || true
 
 unbound_pid=${pids[1]}; ours_pid=${pids[2]}
 read -r hit_ours hit_ours_cpu < <(run "$ours_pid" "$ours_port" "$work/hit.txt")
@@ -122,7 +125,7 @@ read -r miss_unbound miss_unbound_cpu < <(run "$unbound_pid" "$unbound_port" "$w
 
 ratio() { python3 -c "print('%.2f' % (float('$1') / float('$2')))"; }
 echo "ours: $(grep -o 'transport [a-z]*' "$work/ours.log" || true)"
-echo "dnsperf ${seconds}s per run, -c 8 -q 200, $threads threads each, $(nproc) cores, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "dnsperf ${seconds}s per run, -c $clients -q 200, $threads threads each, $(nproc) cores, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "qps, and CPU time of the server process per answered query (us; the upstream's CPU not counted)"
 printf '%-10s %12s %12s %7s %10s %10s\n' mix ipv6boot-dns unbound ratio 'ours us/q' 'unb. us/q'
 printf '%-10s %12s %12s %7s %10s %10s\n' cache-hit "$hit_ours" "$hit_unbound" "$(ratio "$hit_ours" "$hit_unbound")" \
