@@ -2,7 +2,7 @@
 # dnsperf against ipv6boot-dns's forwarder and against unbound configured as a forwarder to the same upstream,
 # one after the other on loopback, with a cache-hit mix and a cache-miss mix. Prints qps and the ratio.
 #
-#   ./mvnw -q -B -pl ipv6boot-dns -am install -DskipTests && ./mvnw -q -B -pl ipv6boot-bench package
+#   ./mvnw -q -B -DskipTests -pl ipv6boot-bench -am package
 #   bash ipv6boot-bench/scripts/dns-dnsperf-vs-unbound.sh [SECONDS_PER_RUN]
 #
 # Needs: unbound, dnsperf (Debian packages unbound, dnsperf), JDK 25 as java or $JAVA_HOME.
