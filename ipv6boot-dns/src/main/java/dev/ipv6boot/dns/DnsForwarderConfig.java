@@ -27,10 +27,14 @@ import java.util.Objects;
  * @param ednsUdpSize         the EDNS payload size we advertise, to clients and upstream (RFC 6891, 1232 by default)
  * @param tcpIdleTimeout      a TCP client connection idle this long is closed (RFC 7766 §6.2.3)
  * @param maxTcpConnections   TCP client connections accepted at once; more are closed on accept
- * @param maxOutstanding      queries waiting on upstreams at once (each holds a socket); more get SERVFAIL
+ * @param maxOutstanding      queries waiting on upstreams at once; more get SERVFAIL
  * @param localRecords        records answered here without forwarding (more can be added at run time)
  * @param dns64Prefix         a /96 prefix for DNS64 synthesis (RFC 6147), or null to disable it
  * @param ioThreads           event-loop threads
+ * @param upstreamSockets     UDP sockets towards upstreams per event loop, each on its own random port, each
+ *                            carrying many queries told apart by random ID (RFC 5452 §9.2; see the README)
+ * @param upstreamSocketQueries queries one upstream socket sends before it is replaced by a socket on a new
+ *                            random port (1: a fresh socket for every query)
  */
 public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocketAddress> upstreams,
                                  AccessControl accessControl, Duration upstreamTimeout, int attempts,
@@ -38,7 +42,8 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
                                  Duration maxCacheTtl, Duration maxNegativeTtl, int ednsUdpSize,
                                  Duration tcpIdleTimeout, int maxTcpConnections, int maxOutstanding,
                                  List<LocalRecord> localRecords,
-                                 Inet6Address dns64Prefix, int ioThreads) {
+                                 Inet6Address dns64Prefix, int ioThreads, int upstreamSockets,
+                                 int upstreamSocketQueries) {
 
     public DnsForwarderConfig {
         listen = List.copyOf(listen);
@@ -52,8 +57,9 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
             throw new IllegalArgumentException("no upstream resolver");
         }
         if (attempts < 1 || failuresBeforeDown < 1 || cacheEntries < 0 || maxTcpConnections < 1 || maxOutstanding < 1
-                || ioThreads < 1) {
-            throw new IllegalArgumentException("attempts, failuresBeforeDown, maxTcpConnections, maxOutstanding, ioThreads must be"
+                || ioThreads < 1 || upstreamSockets < 1 || upstreamSocketQueries < 1) {
+            throw new IllegalArgumentException("attempts, failuresBeforeDown, maxTcpConnections, maxOutstanding, ioThreads,"
+                    + " upstreamSockets, upstreamSocketQueries must be"
                     + " at least 1 and cacheEntries not negative");
         }
         if (ednsUdpSize < 512 || ednsUdpSize > 65535) {
@@ -100,6 +106,8 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
         private int maxOutstanding = 4096;
         private Inet6Address dns64Prefix;
         private int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private int upstreamSockets = 32;
+        private int upstreamSocketQueries = 256;
 
         private Builder() {
         }
@@ -195,11 +203,22 @@ public record DnsForwarderConfig(List<InetSocketAddress> listen, List<InetSocket
             return this;
         }
 
+        public Builder upstreamSockets(int perEventLoop) {
+            this.upstreamSockets = perEventLoop;
+            return this;
+        }
+
+        public Builder upstreamSocketQueries(int queries) {
+            this.upstreamSocketQueries = queries;
+            return this;
+        }
+
         public DnsForwarderConfig build() {
             List<InetSocketAddress> listenOn = listen.isEmpty() ? List.of(new InetSocketAddress(53)) : listen;
             return new DnsForwarderConfig(listenOn, upstreams, accessControl, upstreamTimeout, attempts,
                     failuresBeforeDown, downTime, cacheEntries, maxCacheTtl, maxNegativeTtl, ednsUdpSize,
-                    tcpIdleTimeout, maxTcpConnections, maxOutstanding, localRecords, dns64Prefix, ioThreads);
+                    tcpIdleTimeout, maxTcpConnections, maxOutstanding, localRecords, dns64Prefix, ioThreads,
+                    upstreamSockets, upstreamSocketQueries);
         }
     }
 }

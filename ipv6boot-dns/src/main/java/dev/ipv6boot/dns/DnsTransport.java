@@ -18,11 +18,12 @@ import java.net.StandardSocketOptions;
 /**
  * The Netty transport: native epoll when its optional jars are on the class path and the kernel offers it,
  * the JDK's NIO otherwise. {@code reusePort} is the option that lets several UDP sockets share a port (null
- * when unsupported).
+ * when unsupported); {@code maxDatagramPayloadSize}, when not null, makes a UDP socket read a batch of
+ * datagrams with one {@code recvmmsg} call, each in a slot of that size.
  */
 record DnsTransport(String name, IoHandlerFactory ioHandlerFactory, ChannelFactory<DatagramChannel> datagram,
                     ChannelFactory<ServerChannel> server, ChannelFactory<SocketChannel> socket,
-                    ChannelOption<Boolean> reusePort) {
+                    ChannelOption<Boolean> reusePort, ChannelOption<Integer> maxDatagramPayloadSize) {
 
     static DnsTransport best() {
         try {
@@ -40,7 +41,7 @@ record DnsTransport(String name, IoHandlerFactory ioHandlerFactory, ChannelFacto
     static DnsTransport nio() {
         return new DnsTransport("nio", NioIoHandler.newFactory(), NioDatagramChannel::new,
                 NioServerSocketChannel::new, NioSocketChannel::new,
-                nioReusePort() ? NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT) : null);
+                nioReusePort() ? NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT) : null, null);
     }
 
     private static boolean nioReusePort() {
@@ -61,7 +62,8 @@ record DnsTransport(String name, IoHandlerFactory ioHandlerFactory, ChannelFacto
                     io.netty.channel.epoll.EpollDatagramChannel::new,
                     io.netty.channel.epoll.EpollServerSocketChannel::new,
                     io.netty.channel.epoll.EpollSocketChannel::new,
-                    io.netty.channel.epoll.EpollChannelOption.SO_REUSEPORT);
+                    io.netty.channel.epoll.EpollChannelOption.SO_REUSEPORT,
+                    io.netty.channel.epoll.EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE);
         }
     }
 }

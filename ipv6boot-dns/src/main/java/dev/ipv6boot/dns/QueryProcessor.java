@@ -13,6 +13,7 @@ import dev.ipv6boot.dns.wire.QuestionKey;
 import dev.ipv6boot.dns.wire.ResponseWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -49,6 +50,8 @@ final class QueryProcessor {
     final AtomicInteger outstanding = new AtomicInteger();
     /** Exchanges in flight by question, so identical questions share one upstream query. */
     final ConcurrentHashMap<QuestionKey, UpstreamExchange> inFlight = new ConcurrentHashMap<>();
+    /** Each event loop's upstream UDP sockets, created by (and only used on) that loop. */
+    private final ConcurrentHashMap<EventLoop, UpstreamSockets> upstreamSockets = new ConcurrentHashMap<>();
     /** Every channel the forwarder opened (listeners, TCP clients, upstream sockets), closed together at the end. */
     final ChannelGroup openChannels = new DefaultChannelGroup("ipv6boot-dns", GlobalEventExecutor.INSTANCE);
 
@@ -140,6 +143,16 @@ final class QueryProcessor {
             return;
         }
         exchange.start();
+    }
+
+    /** The upstream socket pool of {@code loop}; called on {@code loop} only, so only it creates its own. */
+    UpstreamSockets upstreamSockets(EventLoop loop) {
+        UpstreamSockets sockets = upstreamSockets.get(loop);
+        if (sockets == null) {
+            sockets = new UpstreamSockets(this, loop);
+            upstreamSockets.put(loop, sockets);
+        }
+        return sockets;
     }
 
     private void reject(InetSocketAddress client, Reason reason) {

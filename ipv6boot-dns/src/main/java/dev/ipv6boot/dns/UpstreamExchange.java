@@ -17,8 +17,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.InetSocketAddress;
@@ -29,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One client query on its way upstream and back (RFC 5452 hardening throughout): every attempt uses a fresh
- * random ID and a fresh socket (so a fresh source port, §9.2), and an answer is accepted only from the address
- * and port asked, with that ID and the same question (§9.1); anything else is counted and ignored while the
- * attempt keeps waiting. A truncated UDP answer is asked again over TCP (RFC 7766 §5). A timeout moves on to
+ * random ID on a randomly chosen socket of the event loop's {@link UpstreamSockets} pool (each on its own random
+ * port, §9.2), and an answer is accepted only from the address and port asked, with that ID and the same
+ * question (§9.1); anything else is counted and ignored while the attempt keeps waiting. A truncated UDP answer is asked again over TCP (RFC 7766 §5). A timeout moves on to
  * the next upstream; when the attempts are used up the client gets SERVFAIL. For DNS64 (RFC 6147 §5.1) an
  * AAAA question with no AAAA answer is followed by an A question, and AAAA records are synthesized.
  *
@@ -56,12 +54,20 @@ final class UpstreamExchange {
     private int attempt;              // attempts used, bounded by the configuration
     private int generation;           // identity of the current attempt's socket and timer
     private int upstream = -1;
-    private int upstreamId;
-    private Channel upstreamChannel;
+    private UpstreamSockets udpSockets;   // this loop's pool, taken at the first UDP attempt
+    private Channel upstreamChannel;      // TCP attempts only
     private ScheduledFuture<?> timeout;
     private boolean done;
     private final List<Waiter> waiters = new ArrayList<>();   // guarded by itself; joined from any loop
     private boolean closedToWaiters;                         // guarded by waiters
+
+    // The UDP attempt in flight, written and read by UpstreamSockets only (null socket: none in flight).
+    UpstreamSockets.Socket udpSocket;
+    int upstreamId;
+    InetSocketAddress udpTarget;
+    long udpDeadline;
+    UpstreamExchange olderInFlight;
+    UpstreamExchange newerInFlight;
 
     /** Another client asking the same question while this exchange is in flight. */
     private record Waiter(DnsQueryView query, InetSocketAddress client, Channel channel, boolean tcp) {
@@ -138,40 +144,49 @@ final class UpstreamExchange {
         return processor.upstreams.address(upstream);
     }
 
-    private byte[] upstreamQuery() {
-        upstreamId = processor.random.nextInt(0x10000);
-        ByteBuf out = Unpooled.buffer(12 + question.length + 11);
-        ResponseWriter.writeUpstreamQuery(out, upstreamId, query.flags(), question, processor.config.ednsUdpSize(),
+    /** The size of the upstream query for the current question: header, question, an OPT without options. */
+    int upstreamQueryLength() {
+        return DnsQueryView.HEADER_LENGTH + question.length + 11;
+    }
+
+    /** Writes the upstream query for the current question with {@code id} into {@code out}. */
+    void writeUpstreamQuery(ByteBuf out, int id) {
+        ResponseWriter.writeUpstreamQuery(out, id, query.flags(), question, processor.config.ednsUdpSize(),
                 query.dnssecOk());
-        return Arrays.copyOf(out.array(), out.writerIndex());
     }
 
     private void sendUdp() {
         int thisAttempt = ++generation;
-        byte[] wire = upstreamQuery();
         InetSocketAddress target = upstreamAddress();
         processor.counters.increment(Reason.FORWARDED_UDP);
         notifyForwarded(target);
-        Bootstrap bootstrap = new Bootstrap().group(loop).channelFactory(processor.transport.datagram())
-                .handler(new UdpAnswerHandler(thisAttempt));
-        // Port 0: the kernel picks a new ephemeral port for every attempt (RFC 5452 §9.2).
-        ChannelFuture bound = bootstrap.bind(new InetSocketAddress(0));
-        upstreamChannel = bound.channel();
-        processor.openChannels.add(upstreamChannel);
-        armTimeout(thisAttempt);
-        bound.addListener(f -> {
-            if (!f.isSuccess()) {
-                attemptFailed(thisAttempt);
-                return;
-            }
-            bound.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), target));
-        });
+        if (udpSockets == null) {
+            udpSockets = processor.upstreamSockets(loop);
+        }
+        if (!udpSockets.send(this, target)) {
+            attemptFailed(thisAttempt);            // no socket could be opened: the next attempt tries again
+        }
+    }
+
+    /** The answer to the UDP attempt in flight, already matched by ID, source and question (borrowed). */
+    void udpAnswered(ByteBuf answer) {
+        if (!done) {
+            accepted(answer, false);
+        }
+    }
+
+    /** The UDP attempt in flight got no acceptable answer in time. */
+    void udpTimedOut() {
+        if (!done) {
+            processor.counters.increment(Reason.UPSTREAM_TIMEOUT);
+            attemptFailed(generation);
+        }
     }
 
     private void sendTcp() {
         attempt++;
         int thisAttempt = ++generation;
-        byte[] wire = upstreamQuery();
+        upstreamId = random16();
         InetSocketAddress target = upstreamAddress();
         processor.counters.increment(Reason.FORWARDED_TCP);
         Bootstrap bootstrap = new Bootstrap().group(loop).channelFactory(processor.transport.socket())
@@ -186,8 +201,10 @@ final class UpstreamExchange {
                 attemptFailed(thisAttempt);
                 return;
             }
-            ByteBuf framed = connected.channel().alloc().buffer(2 + wire.length);
-            framed.writeShort(wire.length).writeBytes(wire);
+            ByteBuf framed = connected.channel().alloc().buffer(2 + upstreamQueryLength());
+            framed.writeShort(0);
+            writeUpstreamQuery(framed, upstreamId);
+            framed.setShort(0, framed.readableBytes() - 2);          // RFC 7766 §8 length prefix
             connected.channel().writeAndFlush(framed);
         });
     }
@@ -211,6 +228,9 @@ final class UpstreamExchange {
     }
 
     private void closeAttempt() {
+        if (udpSockets != null) {
+            udpSockets.forget(this);
+        }
         if (timeout != null) {
             timeout.cancel(false);
             timeout = null;
@@ -221,7 +241,7 @@ final class UpstreamExchange {
         }
     }
 
-    /** RFC 5452 §9.1: ID, question and (for UDP, checked by the caller) source must all match. */
+    /** RFC 5452 §9.1 over TCP: ID and question must match (UDP answers are matched by {@link UpstreamSockets}). */
     private boolean acceptable(ByteBuf answer) {
         int base = answer.readerIndex();
         if (answer.readableBytes() < 12 || (answer.getUnsignedShort(base + 2) & DnsFlags.QR) == 0
@@ -229,17 +249,27 @@ final class UpstreamExchange {
             processor.counters.increment(Reason.SPOOF_WRONG_ID);
             return false;
         }
-        boolean sameQuestion = answer.getUnsignedShort(base + 4) == 1
-                && answer.readableBytes() >= 12 + question.length;
-        for (int i = 0; sameQuestion && i < question.length; i++) {
-            int a = answer.getUnsignedByte(base + 12 + i);
-            int b = question[i] & 0xff;
-            sameQuestion = lower(a) == lower(b);
-        }
-        if (!sameQuestion) {
+        if (!asksQuestionOf(answer)) {
             processor.counters.increment(Reason.SPOOF_WRONG_QUESTION);
+            return false;
+        }
+        return true;
+    }
+
+    /** True when {@code answer} (a whole message) has exactly our current question, case aside (RFC 4343). */
+    boolean asksQuestionOf(ByteBuf answer) {
+        int base = answer.readerIndex();
+        // QDCOUNT at offset 4, the question from offset 12, RFC 1035 §4.1.1-2
+        boolean sameQuestion = answer.readableBytes() >= 12 + question.length
+                && answer.getUnsignedShort(base + 4) == 1;
+        for (int i = 0; sameQuestion && i < question.length; i++) {
+            sameQuestion = lower(answer.getUnsignedByte(base + 12 + i)) == lower(question[i] & 0xff);
         }
         return sameQuestion;
+    }
+
+    private int random16() {
+        return processor.random.nextInt(0x10000);
     }
 
     private static int lower(int b) {
@@ -250,6 +280,10 @@ final class UpstreamExchange {
         if (done || thisAttempt != generation || !acceptable(answer)) {
             return;
         }
+        accepted(answer, overTcp);
+    }
+
+    private void accepted(ByteBuf answer, boolean overTcp) {
         closeAttempt();
         processor.upstreams.succeeded(upstream);
         if (!overTcp && (answer.getUnsignedShort(answer.readerIndex() + 2) & DnsFlags.TC) != 0) {
@@ -298,7 +332,8 @@ final class UpstreamExchange {
         markDone();
         List<Waiter> joined = closeToWaiters();          // before answering: a client's next query starts afresh
         processor.counters.increment(reason);
-        processor.send(query, answer, 0, client, clientChannel, clientTcp, source, false);
+        processor.send(query, answer, 0, client, clientChannel, clientTcp, source, !clientTcp);
+        flushSoon();
         for (Waiter waiter : joined) {
             processor.counters.increment(reason);
             // Netty's write is thread-safe: it hops to the waiter channel's own loop.
@@ -314,7 +349,8 @@ final class UpstreamExchange {
         markDone();
         List<Waiter> joined = closeToWaiters();
         processor.counters.increment(Reason.SERVFAIL_SENT);
-        processor.sendError(query, QueryStatus.OK, DnsFlags.SERVFAIL, client, clientChannel, clientTcp, false);
+        processor.sendError(query, QueryStatus.OK, DnsFlags.SERVFAIL, client, clientChannel, clientTcp, !clientTcp);
+        flushSoon();
         for (Waiter waiter : joined) {
             processor.counters.increment(Reason.SERVFAIL_SENT);
             processor.sendError(waiter.query(), QueryStatus.OK, DnsFlags.SERVFAIL, waiter.client(), waiter.channel(),
@@ -327,6 +363,13 @@ final class UpstreamExchange {
             } catch (RuntimeException e) {
                 processor.counters.increment(Reason.LISTENER_FAILED);
             }
+        }
+    }
+
+    /** A UDP answer to our client was written unflushed: it leaves with the others of this event-loop turn. */
+    private void flushSoon() {
+        if (!clientTcp) {
+            processor.upstreamSockets(loop).flushSoon(clientChannel);
         }
     }
 
@@ -348,7 +391,11 @@ final class UpstreamExchange {
 
     /** Same port and address, an IPv4 address and its IPv4-mapped IPv6 form (dual-stack sockets) being the same. */
     static boolean sameEndpoint(InetSocketAddress a, InetSocketAddress b) {
-        return a.getPort() == b.getPort() && Arrays.equals(v6(a.getAddress().getAddress()), v6(b.getAddress().getAddress()));
+        if (a.getPort() != b.getPort()) {
+            return false;
+        }
+        return a.getAddress().equals(b.getAddress())     // the usual case, without copying the addresses
+                || Arrays.equals(v6(a.getAddress().getAddress()), v6(b.getAddress().getAddress()));
     }
 
     private static byte[] v6(byte[] address) {
@@ -360,36 +407,6 @@ final class UpstreamExchange {
         mapped[11] = (byte) 0xff;
         System.arraycopy(address, 0, mapped, 12, 4);
         return mapped;
-    }
-
-    /** Reads answers on this attempt's UDP socket; the source check happens here. */
-    private final class UdpAnswerHandler extends ChannelInboundHandlerAdapter {
-        private final int thisAttempt;
-
-        UdpAnswerHandler(int thisAttempt) {
-            this.thisAttempt = thisAttempt;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            try {
-                if (msg instanceof DatagramPacket packet) {
-                    if (!sameEndpoint(packet.sender(), processor.upstreams.address(upstream))) {
-                        processor.counters.increment(Reason.SPOOF_WRONG_SOURCE);
-                        return;
-                    }
-                    received(thisAttempt, packet.content(), false);
-                }
-            } finally {
-                ReferenceCountUtil.release(msg);
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // ICMP port unreachable and the like: let the timeout move on, the socket is useless now.
-            ctx.close();
-        }
     }
 
     /** Reads the one length-prefixed answer of a TCP attempt. */

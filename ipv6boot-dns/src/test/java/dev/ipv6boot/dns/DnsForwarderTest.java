@@ -204,6 +204,92 @@ class DnsForwarderTest {
     }
 
     @Test
+    void carriesManyQueriesOnOnePooledSocketAndMatchesAnswersById() throws Exception {
+        FakeUpstream upstream = upstream(r -> null);                     // the test answers, in reverse order
+        DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(upstream.address())
+                .upstreamSockets(1).upstreamSocketQueries(1000).upstreamTimeout(Duration.ofSeconds(8)));
+        int count = 40;
+        List<DatagramSocket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                DatagramSocket socket = new DatagramSocket();
+                socket.setSoTimeout(10_000);
+                clients.add(socket);
+                byte[] wire = query("host" + i + ".example", Type.AAAA, false).toWire();
+                socket.send(new DatagramPacket(wire, wire.length, at(forwarder)));
+            }
+            List<FakeUpstream.Received> asked = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                FakeUpstream.Received r = upstream.received.poll(5, TimeUnit.SECONDS);
+                assertNotNull(r, "query " + i + " reached the upstream");
+                asked.add(r);
+            }
+            Set<Integer> ports = new HashSet<>();
+            Set<String> portAndId = new HashSet<>();
+            for (FakeUpstream.Received r : asked) {
+                ports.add(r.source().getPort());
+                assertTrue(portAndId.add(r.source().getPort() + "/" + r.query().getHeader().getID()),
+                        "two queries in flight with the same ID on one socket");
+            }
+            assertTrue(ports.size() <= 2, "one socket per event loop (2 loops): " + ports);
+            for (int i = count - 1; i >= 0; i--) {
+                FakeUpstream.Received r = asked.get(i);
+                String host = r.query().getQuestion().getName().getLabelString(0);   // "hostN"
+                upstream.sendFromUpstream(aaaaFor(r, "2001:db8::" + (0x100 + Integer.parseInt(host.substring(4))))
+                        .toWire(), r.source());
+            }
+            for (int i = 0; i < count; i++) {
+                DatagramPacket packet = new DatagramPacket(new byte[512], 512);
+                clients.get(i).receive(packet);
+                Message answer = DnsTestMessages.parse(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                assertEquals(name("host" + i + ".example"), answer.getQuestion().getName());
+                assertEquals(ip("2001:db8::" + (0x100 + i)), firstAddress(answer), "host" + i + " got its own answer");
+            }
+        } finally {
+            clients.forEach(DatagramSocket::close);
+        }
+        assertEquals(count, forwarder.counters().get(Reason.ANSWERED_UPSTREAM));
+        assertEquals(0, forwarder.counters().get(Reason.SPOOF_WRONG_ID));
+    }
+
+    @Test
+    void replacesAnUpstreamSocketWithOneOnANewPortAfterItsQuota() throws Exception {
+        FakeUpstream upstream = upstream(r -> aaaaFor(r, "2001:db8::10"));
+        DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(upstream.address())
+                .upstreamSockets(1).upstreamSocketQueries(2));
+        java.util.Map<Integer, Integer> queriesPerPort = new java.util.HashMap<>();
+        int count = 12;
+        for (int i = 0; i < count; i++) {
+            assertNotNull(TestClient.udp(at(forwarder), query("quota" + i + ".example", Type.AAAA, false)));
+            FakeUpstream.Received r = upstream.received.poll(5, TimeUnit.SECONDS);
+            assertNotNull(r);
+            queriesPerPort.merge(r.source().getPort(), 1, Integer::sum);
+        }
+        // 2 event loops with one socket each: however the clients spread, no port carries more than its quota.
+        assertTrue(queriesPerPort.values().stream().allMatch(n -> n <= 2), "queries per port: " + queriesPerPort);
+        assertTrue(queriesPerPort.size() >= count / 2, "queries per port: " + queriesPerPort);
+    }
+
+    @Test
+    void countsAnAnswerArrivingAfterItsTimeoutAndNeverCachesIt() throws Exception {
+        FakeUpstream upstream = upstream(r -> null);
+        DnsForwarder forwarder = forwarder(DnsForwarderConfig.builder().upstream(upstream.address())
+                .upstreamTimeout(Duration.ofMillis(200)).attempts(1));
+        Message servfail = TestClient.udp(at(forwarder), query("late.example", Type.AAAA, false));
+        assertEquals(Rcode.SERVFAIL, servfail.getRcode());
+        FakeUpstream.Received r = upstream.received.poll(5, TimeUnit.SECONDS);
+        assertNotNull(r);
+        upstream.sendFromUpstream(aaaaFor(r, "2001:db8::bad").toWire(), r.source());
+        for (int i = 0; i < 100 && forwarder.counters().get(Reason.SPOOF_WRONG_ID) == 0; i++) {
+            Thread.sleep(50);                                                 // bounded wait for the late packet
+        }
+        assertEquals(1, forwarder.counters().get(Reason.SPOOF_WRONG_ID));
+        assertEquals(0, forwarder.counters().get(Reason.ANSWERED_UPSTREAM));
+        assertNull(forwarder.cache().lookup(dev.ipv6boot.dns.wire.QuestionKey.of(name("late.example").toWire(),
+                Type.AAAA, DClass.IN, 0), System.nanoTime()), "a late answer must not reach the cache");
+    }
+
+    @Test
     void failsOverToTheNextUpstreamAndThenSkipsTheDeadOne() throws Exception {
         FakeUpstream dead = upstream(r -> null);
         FakeUpstream alive = upstream(r -> aaaaFor(r, "2001:db8::20"));

@@ -44,6 +44,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code ipv6bootCacheHitPath}: view over the query (header, question, OPT), cache lookup with the
  *       view's probe key, response written with the client's ID, question and an OPT into a reused buffer.</li>
  *   <li>{@code ipv6bootQueryView}: the view alone.</li>
+ *   <li>{@code ipv6bootAccessDecision}: the access-control decision made for every query, for a client
+ *       address in the allowed /64 of a list shaped like the seed's (loopback, the /32, the /64).</li>
  *   <li>{@code dnsjavaMessageParse}: dnsjava's full {@code Message} parse of the same query.</li>
  *   <li>{@code dnsjavaCacheHitPath}: the same hit with dnsjava: parse the query, look the cached answer up by
  *       its question, copy it with the client's ID and serialize it.</li>
@@ -75,6 +77,8 @@ public class DnsForwardingPathBenchmark {
     private long now;
 
     private java.util.Map<org.xbill.DNS.Record, Message> dnsjavaCache;
+    private dev.ipv6boot.dns.acl.AccessControl accessControl;
+    private java.net.InetAddress client;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -96,6 +100,10 @@ public class DnsForwardingPathBenchmark {
             throw new IllegalStateException("captured query does not parse");
         }
         cache.store(view.key(), DnsAnswer.index(Unpooled.wrappedBuffer(DNSMASQ_ANSWER)), now);
+        accessControl = dev.ipv6boot.dns.acl.AccessControl.of(List.of(
+                dev.ipv6boot.dns.acl.AccessRule.parse("2001:db8::/32", dev.ipv6boot.dns.acl.AccessAction.REFUSE),
+                dev.ipv6boot.dns.acl.AccessRule.parse("2001:db8::/64", dev.ipv6boot.dns.acl.AccessAction.ALLOW)));
+        client = java.net.InetAddress.getByName("2001:db8::1234");
         dnsjavaCache = new java.util.HashMap<>();
         Message cached = new Message(DNSMASQ_ANSWER);
         dnsjavaCache.put(cached.getQuestion(), cached);
@@ -115,6 +123,11 @@ public class DnsForwardingPathBenchmark {
         ResponseWriter.writeAnswer(out, view, hit.answer(), ResponseWriter.udpLimit(view, 1232),
                 hit.elapsedSeconds(now), 1232);
         return out.readableBytes();
+    }
+
+    @Benchmark
+    public dev.ipv6boot.dns.acl.AccessAction ipv6bootAccessDecision() {
+        return accessControl.decide(client);
     }
 
     @Benchmark

@@ -24,6 +24,10 @@ public final class AccessControl {
 
     private final List<AccessRule> rules;           // most specific first
     private final AccessAction fallback;
+    // The rules again as arrays, so that deciding copies no address and walks no iterator (once per query).
+    private final byte[][] networks;
+    private final int[] prefixLengths;
+    private final AccessAction[] actions;
 
     private AccessControl(List<AccessRule> configured, AccessAction fallback) {
         List<AccessRule> all = new ArrayList<>(LOOPBACK);
@@ -34,6 +38,14 @@ public final class AccessControl {
         all.sort(Comparator.comparingInt(AccessRule::prefixLength).reversed());
         this.rules = List.copyOf(all);
         this.fallback = fallback;
+        this.networks = new byte[rules.size()][];
+        this.prefixLengths = new int[rules.size()];
+        this.actions = new AccessAction[rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            networks[i] = rules.get(i).network().getAddress();
+            prefixLengths[i] = rules.get(i).prefixLength();
+            actions[i] = rules.get(i).action();
+        }
     }
 
     /** Loopback allowed, everything else denied. */
@@ -87,13 +99,48 @@ public final class AccessControl {
 
     /** The action for a client address. */
     public AccessAction decide(InetAddress client) {
-        byte[] address = canonical(client).getAddress();
-        for (AccessRule rule : rules) {
-            if (rule.matches(address)) {
-                return rule.action();
+        byte[] address = client.getAddress();
+        int offset = 0;
+        int length = address.length;
+        if (length == 16 && isV4Mapped(address)) {
+            offset = 12;                                 // ::ffff:a.b.c.d is matched as a.b.c.d
+            length = 4;
+        }
+        for (int i = 0; i < networks.length; i++) {
+            if (matches(networks[i], prefixLengths[i], address, offset, length)) {
+                return actions[i];
             }
         }
         return fallback;
+    }
+
+    /** True when the {@code length} address bytes at {@code offset} lie in {@code network}/{@code prefixLength}. */
+    static boolean matches(byte[] network, int prefixLength, byte[] address, int offset, int length) {
+        if (network.length != length) {
+            return false;
+        }
+        int full = prefixLength / 8;
+        for (int i = 0; i < full; i++) {
+            if (network[i] != address[offset + i]) {
+                return false;
+            }
+        }
+        int rest = prefixLength % 8;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = (0xff << (8 - rest)) & 0xff;
+        return (network[full] & mask) == (address[offset + full] & mask);
+    }
+
+    // RFC 4291 §2.5.5.2: 80 zero bits, 16 one bits, the IPv4 address.
+    private static boolean isV4Mapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
     }
 
     /** The effective rules, most specific first (loopback defaults included). */
@@ -109,12 +156,8 @@ public final class AccessControl {
     static InetAddress canonical(InetAddress address) {
         if (address instanceof Inet6Address) {
             byte[] b = address.getAddress();
-            boolean mapped = true;
-            for (int i = 0; i < 10 && mapped; i++) {
-                mapped = b[i] == 0;
-            }
             try {
-                if (mapped && b[10] == (byte) 0xff && b[11] == (byte) 0xff) {
+                if (isV4Mapped(b)) {
                     return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
                 }
                 if (((Inet6Address) address).getScopeId() != 0 || ((Inet6Address) address).getScopedInterface() != null) {

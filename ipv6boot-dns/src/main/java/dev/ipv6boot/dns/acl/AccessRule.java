@@ -45,25 +45,6 @@ public record AccessRule(InetAddress network, int prefixLength, AccessAction act
         return new AccessRule(network, length, action);
     }
 
-    boolean matches(byte[] address) {
-        byte[] net = network.getAddress();
-        if (net.length != address.length) {
-            return false;
-        }
-        int full = prefixLength / 8;
-        for (int i = 0; i < full; i++) {
-            if (net[i] != address[i]) {
-                return false;
-            }
-        }
-        int rest = prefixLength % 8;
-        if (rest == 0) {
-            return true;
-        }
-        int mask = (0xff << (8 - rest)) & 0xff;
-        return (net[full] & mask) == (address[full] & mask);
-    }
-
     @Override
     public String toString() {
         return network.getHostAddress() + "/" + prefixLength + " " + action.name().toLowerCase();

@@ -3,15 +3,18 @@ package dev.ipv6boot.dns.cache;
 import dev.ipv6boot.dns.wire.DnsAnswer;
 import dev.ipv6boot.dns.wire.QuestionKey;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A bounded answer cache shared by all event loops, honouring TTLs (RFC 1035 §7.4, RFC 2181 §5.2) and
- * caching negative answers (RFC 2308 §5). It is split into segments, each a least-recently-used map
- * behind its own lock, so lookups from different threads rarely meet; a lookup with the query view's probe
- * key allocates nothing.
+ * caching negative answers (RFC 2308 §5). A lookup is a lock-free {@link ConcurrentHashMap} read with the query
+ * view's probe key and allocates nothing; it writes nothing shared either, except once per entry between two
+ * eviction passes (the "recently used" mark), so event loops answering the same hot names do not contend.
+ * Stores and evictions go through one of 16 segments, each with its own lock and a CLOCK queue
+ * (second-chance approximation of least-recently-used): past the bound, the oldest entry goes unless it was
+ * used since it was last looked at, in which case it is requeued with its mark cleared.
  */
 public final class DnsCache {
     private static final int SEGMENTS = 16;
@@ -32,7 +35,7 @@ public final class DnsCache {
         }
         int perSegment = maxEntries == 0 ? 0 : Math.max(1, (maxEntries + SEGMENTS - 1) / SEGMENTS);
         for (int i = 0; i < SEGMENTS; i++) {
-            segments[i] = new Segment(perSegment, evictions);
+            segments[i] = new Segment(perSegment);
         }
         this.maxTtlSeconds = maxTtlSeconds;
         this.maxNegativeTtlSeconds = maxNegativeTtlSeconds;
@@ -40,18 +43,18 @@ public final class DnsCache {
 
     /** The live answer for {@code key} at {@code nowNanos}, or null. Expired entries are removed on the way. */
     public CachedAnswer lookup(QuestionKey key, long nowNanos) {
-        Segment segment = segmentFor(key);
-        synchronized (segment) {
-            CachedAnswer hit = segment.get(key);
-            if (hit == null) {
-                return null;
-            }
-            if (hit.expired(nowNanos)) {
-                segment.remove(key);
-                return null;
-            }
-            return hit;
+        Entry entry = segmentFor(key).map.get(key);
+        if (entry == null) {
+            return null;
         }
+        if (entry.answer.expired(nowNanos)) {
+            segmentFor(key).map.remove(entry.key, entry);   // its queue slot is dropped when the clock reaches it
+            return null;
+        }
+        if (!entry.used) {
+            entry.used = true;                               // a benign race: any thread's write will do
+        }
+        return entry.answer;
     }
 
     /**
@@ -73,9 +76,23 @@ public final class DnsCache {
             return false;
         }
         QuestionKey stored = QuestionKey.copyOf(key);
-        CachedAnswer entry = new CachedAnswer(answer, nowNanos, nowNanos + ttl * 1_000_000_000L);
+        Entry entry = new Entry(stored, new CachedAnswer(answer, nowNanos, nowNanos + ttl * 1_000_000_000L));
         synchronized (segment) {
-            segment.put(stored, entry);
+            segment.map.put(stored, entry);                  // a replaced entry's queue slot goes stale
+            segment.clock.addLast(entry);
+            while (segment.clock.size() > segment.capacity) {
+                Entry oldest = segment.clock.pollFirst();
+                if (segment.map.get(oldest.key) != oldest) {
+                    continue;                                 // replaced or expired meanwhile: nothing to evict
+                }
+                if (oldest.used) {
+                    oldest.used = false;                      // second chance
+                    segment.clock.addLast(oldest);
+                } else {
+                    segment.map.remove(oldest.key, oldest);
+                    evictions.increment();
+                }
+            }
         }
         return true;
     }
@@ -84,7 +101,8 @@ public final class DnsCache {
     public void clear() {
         for (Segment segment : segments) {
             synchronized (segment) {
-                segment.clear();
+                segment.map.clear();
+                segment.clock.clear();
             }
         }
     }
@@ -93,9 +111,7 @@ public final class DnsCache {
     public int size() {
         int size = 0;
         for (Segment segment : segments) {
-            synchronized (segment) {
-                size += segment.size();
-            }
+            size += segment.map.size();
         }
         return size;
     }
@@ -109,23 +125,26 @@ public final class DnsCache {
         return segments[(key.hashCode() >>> 8) & (SEGMENTS - 1)];
     }
 
-    private static final class Segment extends LinkedHashMap<QuestionKey, CachedAnswer> {
-        private final int capacity;
-        private final LongAdder evictions;
+    /** A cached answer, the key it is stored under, and whether it was used since the clock last passed it. */
+    private static final class Entry {
+        final QuestionKey key;
+        final CachedAnswer answer;
+        boolean used;
 
-        Segment(int capacity, LongAdder evictions) {
-            super(16, 0.75f, true);                    // access order: least recently used first
-            this.capacity = capacity;
-            this.evictions = evictions;
+        Entry(QuestionKey key, CachedAnswer answer) {
+            this.key = key;
+            this.answer = answer;
         }
+    }
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<QuestionKey, CachedAnswer> eldest) {
-            if (size() > capacity) {
-                evictions.increment();
-                return true;
-            }
-            return false;
+    /** The entries of one slice of the hash space; the clock queue is guarded by the segment's lock. */
+    private static final class Segment {
+        final int capacity;
+        final ConcurrentHashMap<QuestionKey, Entry> map = new ConcurrentHashMap<>();
+        final ArrayDeque<Entry> clock = new ArrayDeque<>();
+
+        Segment(int capacity) {
+            this.capacity = capacity;
         }
     }
 }

@@ -88,6 +88,41 @@ class DnsCacheTest {
     }
 
     @Test
+    void anEntryUsedSinceItWasStoredOutlivesAnUnusedOlderOne() throws Exception {
+        DnsCache cache = new DnsCache(32, 86400, 3600);            // 16 segments of 2
+        java.util.List<String> sameSegment = new java.util.ArrayList<>();
+        int segment = (key("n0.example.").hashCode() >>> 8) & 15;
+        for (int i = 0; sameSegment.size() < 3; i++) {
+            if (((key("n" + i + ".example.").hashCode() >>> 8) & 15) == segment) {
+                sameSegment.add("n" + i + ".example.");
+            }
+        }
+        String first = sameSegment.get(0);
+        String second = sameSegment.get(1);
+        String third = sameSegment.get(2);
+        cache.store(key(first), answer(first, 300), 0);
+        cache.store(key(second), answer(second, 300), 0);
+        assertNotNull(cache.lookup(key(first), SECOND));             // first is used, second is not
+        cache.store(key(third), answer(third, 300), 0);
+
+        assertNotNull(cache.lookup(key(first), SECOND), "the used entry stays");
+        assertNull(cache.lookup(key(second), SECOND), "the unused one goes");
+        assertNotNull(cache.lookup(key(third), SECOND));
+        assertEquals(1, cache.evictions());
+    }
+
+    @Test
+    void replacingAnEntryKeepsTheNewAnswer() throws Exception {
+        DnsCache cache = new DnsCache(32, 86400, 3600);
+        cache.store(key("a.example."), answer("a.example.", 60), 0);
+        cache.store(key("a.example."), answer("a.example.", 600), 100 * SECOND);
+        CachedAnswer hit = cache.lookup(key("a.example."), 200 * SECOND);
+        assertNotNull(hit, "the replacement, stored at 100 s for 600 s, is live at 200 s");
+        assertEquals(100, hit.elapsedSeconds(200 * SECOND));
+        assertEquals(1, cache.size());
+    }
+
+    @Test
     void aZeroSizeCacheStoresNothing() throws Exception {
         DnsCache cache = new DnsCache(0, 86400, 3600);
         assertFalse(cache.store(key("a.example."), answer("a.example.", 60), 0));
