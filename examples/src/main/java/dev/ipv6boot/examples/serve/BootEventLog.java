@@ -39,6 +39,24 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
         LOG.info(line.toString());
     }
 
+    /** RFC 5952 text for IPv6 ({@code ::1}, not Java's {@code 0:0:0:0:0:0:0:1}). */
+    static String text(java.net.InetSocketAddress address) {
+        return "[" + text(address.getAddress()) + "]:" + address.getPort();
+    }
+
+    static String text(java.util.List<java.net.InetSocketAddress> addresses) {
+        return String.join(", ", addresses.stream().map(BootEventLog::text).toList());
+    }
+
+    static String text(java.net.InetAddress address) {
+        byte[] b = address.getAddress();
+        if (b.length != 16) {
+            return address.getHostAddress();
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+        return dev.ipv6boot.dhcp6.codec.Ipv6AddressFormat.toString(buf.getLong(), buf.getLong());
+    }
+
     @Override
     public void leaseBound(Lease lease) {
         LOG.info("dhcp6 bound {}", lease);
@@ -52,7 +70,7 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
     @Override
     public void served(ServeEvent event) {
         LOG.info("{} {} {} {} -> {} {} bytes in {} ms", event.protocol().name().toLowerCase(java.util.Locale.ROOT),
-                event.client().getAddress().getHostAddress(), event.method(), event.target(), event.status(),
+                text(event.client().getAddress()), event.method(), event.target(), event.status(),
                 event.bytes(), event.duration().toMillis());
     }
 
@@ -60,7 +78,7 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
     public void queryAnswered(java.net.InetSocketAddress client, String name, int type, AnswerSource source,
                               int rcode, boolean truncated) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("dns {} {} type {} {} rcode {}", client.getAddress().getHostAddress(), name, type, source, rcode);
+            LOG.debug("dns {} {} type {} {} rcode {}", text(client.getAddress()), name, type, source, rcode);
         }
     }
 }
