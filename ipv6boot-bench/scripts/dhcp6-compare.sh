@@ -9,6 +9,9 @@
 #
 #   sudo ipv6boot-bench/scripts/dhcp6-compare.sh                   # full run (several minutes)
 #   KEEP=1 keeps every perfdhcp output in the work directory; RATE_SEARCH=0 runs only the avalanche.
+#   TRANSPORT=auto (epoll when its jars are found in the local Maven repository, else NIO) or nio.
+#   RCVBUF=16777216: our server's SO_RCVBUF; it runs as root, so with epoll it forces it (SO_RCVBUFFORCE) past
+#   net.core.rmem_max, which on this kernel cannot be set inside a namespace (read-only there) and is left alone.
 #   DURATION=3 START_RATE=1000 MAX_RATE=4000 AVALANCHE=2000 sudo ipv6boot-bench/scripts/dhcp6-compare.sh  # smoke
 #
 # Needs: root, iproute2, perfdhcp (kea-admin), kea-dhcp6 (kea-dhcp6-server), a JDK in JAVA_HOME and
@@ -25,6 +28,16 @@ AVALANCHE=${AVALANCHE:-10000}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=${JAR:-$(cd "$(dirname "$0")/.." && pwd)/target/benchmarks.jar}
 SERVERS=${SERVERS:-"ours kea"}
+TRANSPORT=${TRANSPORT:-auto}
+RCVBUF=${RCVBUF:-16777216}
+# The bench jar does not carry Netty's (optional) native epoll: take it from the local Maven repository.
+extra_cp=""
+if [ "$TRANSPORT" != nio ]; then
+  for j in "${M2_REPO:-$HOME/.m2/repository}"/io/netty/netty-transport-classes-epoll/4.2.18.Final/*.jar \
+           "${M2_REPO:-$HOME/.m2/repository}"/io/netty/netty-transport-native-epoll/4.2.18.Final/*linux-x86_64.jar; do
+    [ -f "$j" ] && extra_cp="$extra_cp:$j"
+  done
+fi
 
 work=$(mktemp -d /tmp/dhcp6-compare.XXXXXX)
 srv=d6b-srv-$$
@@ -81,11 +94,12 @@ KEA
 start_server() {                      # $1 = ours | kea
   rm -f "$work/journal" "$work/kea-leases6.csv"
   if [ "$1" = ours ]; then
-    taskset -c 0 ip netns exec "$srv" "$JAVA" -XX:+UseSerialGC -Xms256m -Xmx256m -cp "$JAR" \
-      dev.ipv6boot.dhcp6.server.Dhcp6ServerMain --policy "$work/boot.policy" --interface veth0 \
-      --journal "$work/journal" --rate 0 > "$work/ours.log" 2>&1 &
+    taskset -c 0 ip netns exec "$srv" "$JAVA" -XX:+UseSerialGC -Xms256m -Xmx256m --enable-native-access=ALL-UNNAMED \
+      -cp "$JAR$extra_cp" dev.ipv6boot.dhcp6.server.Dhcp6ServerMain --policy "$work/boot.policy" --interface veth0 \
+      --journal "$work/journal" --rate 0 --transport "$TRANSPORT" --receive-buffer "$RCVBUF" > "$work/ours.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 100); do grep -q ready "$work/ours.log" 2>/dev/null && break; sleep 0.2; done
+    echo "    $(grep -o 'transport .*' "$work/ours.log")"
   else
     KEA_LOCKFILE_DIR=$work KEA_PIDFILE_DIR=$work taskset -c 0 ip netns exec "$srv" \
       kea-dhcp6 -c "$work/kea-dhcp6.json" > "$work/kea.out" 2>&1 &

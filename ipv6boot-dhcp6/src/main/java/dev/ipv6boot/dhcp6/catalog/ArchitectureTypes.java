@@ -24,7 +24,7 @@ public final class ArchitectureTypes {
         "EFI IA32",               // 0x0006
         "EFI x86-64",             // 0x0007
         "EFI Xscale",             // 0x0008
-        "EFI BC",                 // 0x0009 (RFC 4578 erratum: EFI x86-64 in practice)
+        "EFI BC",                 // 0x0009 (RFC 4578 swapped 7 and 9; erratum 4624 and IANA fix it)
         "ARM 32-bit UEFI",        // 0x000a
         "ARM 64-bit UEFI",        // 0x000b
         "PowerPC Open Firmware",  // 0x000c

@@ -3,17 +3,31 @@ package dev.ipv6boot.dhcp6.lease;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32C;
 
 /**
  * The default {@link LeaseStore}: leases in parallel primitive arrays indexed twice by open addressing (by owner
  * and by address), so lookups and binds allocate nothing once the table has grown to its working size; with a
  * {@link LeaseJournal}, every change is also appended to disk and replayed on the next start.
  * Single-threaded: owned by the answering thread.
+ *
+ * <p>{@link #maintain} (the server runs it every second) frees leases whose valid lifetime has ended, a bounded
+ * slice of the table per call, so a pool never fills with dead leases nor the table grows with them; and when the
+ * journal holds far more records than there are leases (renewals append), it rewrites it as a snapshot
+ * ({@link #compact()}). Expiry is not journaled: it follows from the time, and a replayed expired lease is
+ * freed by the next sweep.
  */
 public final class InMemoryLeaseStore implements LeaseStore {
 
     private static final int EMPTY = -1;
     private static final int TOMBSTONE = -2;
+    private static final int FREE = -1;                            // type[] of an entry on the free list
+
+    /** Entries examined per {@link #maintain} call: a slice of microseconds on the event loop. */
+    public static final int EVICTION_BUDGET = 4096;
+    /** The journal is compacted once it holds this many records and more than {@link #COMPACT_RATIO} per lease. */
+    public static final long COMPACT_MIN_RECORDS = 65_536;
+    public static final int COMPACT_RATIO = 4;
 
     private int[] type = new int[0];
     private long[] identity = new long[0];
@@ -38,6 +52,9 @@ public final class InMemoryLeaseStore implements LeaseStore {
     private long sequence;
     private final Lease scratch = new Lease();
     private final Lease declined = new Lease();
+    private int sweepCursor;
+    private long evicted;
+    private long compactMinRecords = COMPACT_MIN_RECORDS;
 
     /** A store that keeps nothing on disk. */
     public InMemoryLeaseStore() {
@@ -147,6 +164,77 @@ public final class InMemoryLeaseStore implements LeaseStore {
     }
 
 
+    /**
+     * Frees leases (and declined addresses) whose valid lifetime ended before {@code now}, examining at most
+     * {@code budget} table entries from where the last call stopped.
+     *
+     * @return how many were freed
+     */
+    public int evictExpired(long now, int budget) {
+        int entries = type.length;
+        if (entries == 0) {
+            return 0;
+        }
+        int freed = 0;
+        for (int n = Math.min(budget, entries); n > 0; n--) {
+            int e = sweepCursor;
+            sweepCursor = e + 1 == entries ? 0 : e + 1;
+            if (type[e] != FREE && validUntil[e] < now) {
+                removeEntry(e);
+                freed++;
+            }
+        }
+        evicted += freed;
+        return freed;
+    }
+
+    /** How many expired leases {@link #evictExpired} has freed. */
+    public long evicted() {
+        return evicted;
+    }
+
+    /**
+     * Rewrites the journal as a snapshot of the leases held now (one record each), on the journal's thread:
+     * see {@link LeaseJournal}. Builds the snapshot here, on the owning thread (48 octets per lease).
+     *
+     * @return false without a journal, or while a compaction is under way
+     */
+    public boolean compact() {
+        if (journal == null || journal.compacting()) {
+            return false;
+        }
+        byte[] snapshot = new byte[Math.max(1, live) * LeaseJournal.RECORD_LENGTH];
+        CRC32C crc = new CRC32C();
+        int records = 0;
+        for (int e = 0; e < type.length; e++) {
+            if (type[e] == FREE) {
+                continue;
+            }
+            scratch.set(type[e], identity[e], ordinal[e], iaid[e], high[e], low[e], prefixLength[e], validUntil[e],
+                    attempt[e]);
+            LeaseJournal.encode(snapshot, records * LeaseJournal.RECORD_LENGTH, LeaseJournal.OP_BIND, scratch, crc);
+            records++;
+        }
+        return journal.compact(snapshot, records);
+    }
+
+    /** Compacts once the journal holds at least {@code minRecords} records (and 4 per lease); for tests and tuning. */
+    public InMemoryLeaseStore compactAfter(long minRecords) {
+        this.compactMinRecords = minRecords;
+        return this;
+    }
+
+    @Override
+    public void maintain(long now) {
+        evictExpired(now, EVICTION_BUDGET);
+        if (journal != null && !journal.compacting()) {
+            long records = journal.records();
+            if (records >= compactMinRecords && records > (long) COMPACT_RATIO * live) {
+                compact();
+            }
+        }
+    }
+
     @Override
     public long durableSequence() {
         return journal == null ? Long.MAX_VALUE : journal.durableSequence();
@@ -225,6 +313,7 @@ public final class InMemoryLeaseStore implements LeaseStore {
         }
         int slot = addressSlot(type[e], high[e], low[e]);
         byAddress[slot] = TOMBSTONE;
+        type[e] = FREE;
         nextFree[e] = freeHead;
         freeHead = e;
         live--;
@@ -245,6 +334,7 @@ public final class InMemoryLeaseStore implements LeaseStore {
             attempt = Arrays.copyOf(attempt, grown);
             nextFree = Arrays.copyOf(nextFree, grown);
             for (int i = grown - 1; i >= old; i--) {
+                type[i] = FREE;
                 nextFree[i] = freeHead;
                 freeHead = i;
             }

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
@@ -23,6 +25,12 @@ import java.util.zip.CRC32C;
  *
  * On open the file is read back; the first record that is short or fails its CRC (a write torn by a crash)
  * ends it, and the file is truncated there before new records are appended.
+ *
+ * <p>Compaction ({@link #compact}): the answering thread hands over a snapshot (one bind record per lease held);
+ * the writer thread, once every record appended before it is synced, writes the snapshot to
+ * {@code <file>.compacting}, fsyncs it, renames it over the journal (atomic), fsyncs the directory and goes on
+ * appending to the new file. A crash before the rename leaves the old journal whole (the leftover is deleted on
+ * open); after it, the snapshot is whole: either way every synced record's effect is in the file.
  */
 public final class LeaseJournal implements AutoCloseable {
 
@@ -41,7 +49,8 @@ public final class LeaseJournal implements AutoCloseable {
         void record(int op, Lease lease);
     }
 
-    private final FileChannel channel;
+    private final Path file;
+    private FileChannel channel;                                   // the writer thread's once open
     private final byte[] ring;
     private final int capacity;
     private final CRC32C crc = new CRC32C();
@@ -56,9 +65,23 @@ public final class LeaseJournal implements AutoCloseable {
     private volatile IOException failure;
     private long batches;
     private long callbackFailures;
+    private volatile long compactions;
+    private volatile long compactionFailures;
 
-    private LeaseJournal(FileChannel channel, int capacity, Runnable onDurable, long maxBatchDelayNanos, Replay replay) {
+    /** A snapshot to write once every record before {@code after} is synced. */
+    private record Compaction(byte[] snapshot, int records, long after) {
+    }
+
+    private volatile Compaction compaction;
+    // how many records the file holds: baseRecords at sequence baseSequence, plus those appended since
+    private long baseRecords;
+    private long baseSequence;
+
+    private LeaseJournal(Path file, FileChannel channel, int capacity, Runnable onDurable, long maxBatchDelayNanos,
+                         Replay replay) {
+        this.file = file;
         this.channel = channel;
+        this.baseRecords = replay.records();
         this.capacity = capacity;
         this.ring = new byte[capacity * RECORD_LENGTH];
         this.batch = ByteBuffer.allocateDirect(capacity * RECORD_LENGTH);
@@ -81,12 +104,13 @@ public final class LeaseJournal implements AutoCloseable {
         if (capacity < 1 || capacity > 1 << 20) {
             throw new IllegalArgumentException("capacity must be in [1, 2^20]: " + capacity);
         }
+        Files.deleteIfExists(compactingFile(file));                // a compaction the crash cut short: the journal is whole
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
             Replay replay = readBack(channel, sink);
             channel.position(channel.size());
-            return new LeaseJournal(channel, capacity, onDurable, 200_000, replay);
+            return new LeaseJournal(file, channel, capacity, onDurable, 200_000, replay);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -128,6 +152,10 @@ public final class LeaseJournal implements AutoCloseable {
         return new Replay(records, truncated);
     }
 
+    static Path compactingFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".compacting");
+    }
+
     /** What {@link #open} read back. */
     public Replay replay() {
         return replay;
@@ -143,8 +171,14 @@ public final class LeaseJournal implements AutoCloseable {
         if (p - durable >= capacity || failure != null || !running) {
             return -1;
         }
-        int at = (int) (p % capacity) * RECORD_LENGTH;
-        byte[] r = ring;
+        encode(ring, (int) (p % capacity) * RECORD_LENGTH, op, lease, crc);
+        produced = p + 1;                                          // publishes the record to the writer
+        LockSupport.unpark(writer);
+        return p + 1;
+    }
+
+    /** Writes one record (layout in the class comment) at {@code at}. */
+    static void encode(byte[] r, int at, int op, Lease lease, CRC32C crc) {
         r[at] = (byte) op;
         r[at + 1] = (byte) lease.type;
         r[at + 2] = MAGIC;
@@ -159,9 +193,45 @@ public final class LeaseJournal implements AutoCloseable {
         crc.reset();
         crc.update(r, at, 44);
         putInt(r, at + 44, (int) crc.getValue());
-        produced = p + 1;                                          // publishes the record to the writer
+    }
+
+    /**
+     * Asks the writer thread to replace the file by {@code snapshot} ({@code records} records made with the same
+     * layout, the whole state after every record appended so far); called by the appending thread. Appends go on
+     * meanwhile and land in the new file.
+     *
+     * @return false when a compaction is still under way or the journal has stopped
+     */
+    public boolean compact(byte[] snapshot, int records) {
+        if (compaction != null || failure != null || !running || records * RECORD_LENGTH > snapshot.length) {
+            return false;
+        }
+        long p = produced;
+        baseRecords = records;
+        baseSequence = p;
+        compaction = new Compaction(snapshot, records, p);
         LockSupport.unpark(writer);
-        return p + 1;
+        return true;
+    }
+
+    /** How many records the file holds (or will, once the writer has caught up): what compaction shrinks. */
+    public long records() {
+        return baseRecords + (produced - baseSequence);
+    }
+
+    /** Whether a compaction waits for the writer thread. */
+    public boolean compacting() {
+        return compaction != null;
+    }
+
+    /** How many compactions replaced the file. */
+    public long compactions() {
+        return compactions;
+    }
+
+    /** How many compactions failed before their rename (the old file is kept and appended to). */
+    public long compactionFailures() {
+        return compactionFailures;
     }
 
     /** The highest sequence number written and fsynced. */
@@ -193,6 +263,21 @@ public final class LeaseJournal implements AutoCloseable {
         long consumed = durable;
         while (true) {
             long p = produced;
+            Compaction c = compaction;
+            if (c != null) {
+                p = Math.min(p, c.after);                          // the old file takes exactly what precedes it
+                if (p == consumed) {
+                    try {
+                        replaceBySnapshot(c);
+                    } catch (IOException e) {
+                        failure = e;                               // the directory entry may not be durable: stop
+                        running = false;
+                        return;
+                    }
+                    compaction = null;
+                    continue;
+                }
+            }
             if (p == consumed) {
                 if (!running) {
                     return;
@@ -227,6 +312,47 @@ public final class LeaseJournal implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * On the writer thread: the snapshot to a new file, fsynced, renamed over the journal, the directory fsynced;
+     * then appends go to the new file. A failure before the rename keeps the old file (and counts); after it, the
+     * exception stops the journal.
+     */
+    private void replaceBySnapshot(Compaction c) throws IOException {
+        Path next = compactingFile(file);
+        FileChannel fresh;
+        try {
+            fresh = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                ByteBuffer all = ByteBuffer.wrap(c.snapshot, 0, c.records * RECORD_LENGTH);
+                while (all.hasRemaining()) {
+                    fresh.write(all);
+                }
+                fresh.force(true);
+                Files.move(next, file, StandardCopyOption.ATOMIC_MOVE);   // rename(2): old or new, never half
+            } catch (IOException | RuntimeException e) {
+                fresh.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(next);
+            compactionFailures++;
+            return;
+        }
+        FileChannel old = channel;
+        channel = fresh;
+        try {
+            old.close();
+        } catch (IOException ignored) {
+            // the old file is unlinked already; nothing of it is needed
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);                                       // the rename itself survives a crash
+        }
+        compactions++;
     }
 
     /** Writes and syncs what was appended, stops the writer thread and closes the file. */

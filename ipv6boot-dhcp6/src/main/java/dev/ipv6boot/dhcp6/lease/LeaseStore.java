@@ -34,6 +34,14 @@ public interface LeaseStore extends AutoCloseable {
      */
     long decline(int type, long identity, int ordinal, long until);
 
+    /**
+     * Housekeeping, run by the answering thread about once a second ({@code now} in epoch seconds): free leases
+     * whose valid lifetime has ended, compact what is on disk. Must be brief (a bounded slice of work per call).
+     * The default does nothing.
+     */
+    default void maintain(long now) {
+    }
+
     /** The highest sequence number that is durable. */
     long durableSequence();
 

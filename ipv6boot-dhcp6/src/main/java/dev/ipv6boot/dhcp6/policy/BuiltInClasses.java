@@ -16,7 +16,11 @@ public final class BuiltInClasses {
 
     /** User Class (15) item "iPXE" (RFC 9915 §21.15): iPXE, whichever firmware loaded it. */
     public static final String IPXE = "IPXE";
-    /** x86-64 UEFI: architecture 0x0007, 0x0009 (EFI BC, used for x86-64 in practice) or 0x0010 (HTTP). */
+    /**
+     * x86-64 UEFI: architecture 0x0007 (what EDK2 and iPXE send; IANA and RFC 4578 erratum 4624), 0x0010 (HTTP), or
+     * 0x0009, which RFC 4578 as published calls "EFI x86-64" (it swapped 7 and 9) and which firmware written to the
+     * RFC's table may therefore send; nothing sends real EFI Byte Code in a boot request.
+     */
     public static final String UEFI_X64 = "UEFI_X64";
     /** 64-bit ARM UEFI: architecture 0x000b or 0x0013 (HTTP). */
     public static final String UEFI_ARM64 = "UEFI_ARM64";

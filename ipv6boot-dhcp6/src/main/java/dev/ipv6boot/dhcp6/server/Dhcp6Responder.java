@@ -304,7 +304,7 @@ public final class Dhcp6Responder {
         for (int i = 0; i < client.optionCount() && iaCount < MAX_IAS; i++) {
             int code = client.optionCode(i);
             if (code != OptionCodes.IA_NA && code != OptionCodes.IA_PD) {
-                continue;                                         // IA_TA is deprecated: never offered
+                continue;                                         // IA_TA: ignored, RFC 9915 §21.5
             }
             boolean address = code == OptionCodes.IA_NA;
             int ordinal = address ? addressOrdinal++ : prefixOrdinal++;

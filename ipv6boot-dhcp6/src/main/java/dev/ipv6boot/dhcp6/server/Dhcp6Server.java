@@ -14,10 +14,9 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.SocketProtocolFamily;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -25,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +38,12 @@ import org.slf4j.LoggerFactory;
  *   <li>per unicast address, a socket for relays; a Relay-reply goes to the relay's address and the port it sent
  *       from, 547 or another (RFC 9915 §19.3, RFC 8357);</li>
  *   <li>a reply whose lease is not yet fsynced is held, not sent, until the journal says it is durable (group
- *       commit): what a client was told survives {@code kill -9}; the event loop never waits for the disk.</li>
+ *       commit): what a client was told survives {@code kill -9}; the event loop never waits for the disk;</li>
+ *   <li>replies are written as a read batch is answered and flushed once at its end (one sendmmsg with epoll);</li>
+ *   <li>once a second the loop runs {@link LeaseStore#maintain} (expired leases freed, journal compacted).</li>
  * </ul>
- * Transport: Java NIO (portable; the epoll transport is not wired in yet).
+ * Transport: native epoll when available (batched receives and sends, a forced receive buffer), NIO otherwise
+ * ({@link Dhcp6ServerConfig#transport()}).
  */
 public final class Dhcp6Server implements AutoCloseable {
 
@@ -48,6 +51,7 @@ public final class Dhcp6Server implements AutoCloseable {
     private static final byte[] ALL_DHCP_RELAY_AGENTS_AND_SERVERS = {(byte) 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2};
 
     private final Dhcp6ServerConfig config;
+    private final ServerTransport transport;
     private final EventLoopGroup group;
     private final EventLoop loop;
     private final LeaseStore store;
@@ -66,11 +70,13 @@ public final class Dhcp6Server implements AutoCloseable {
     private int heldHead;
     private int heldCount;
     private final Runnable flushHeld = this::flushHeld;
+    private ScheduledFuture<?> maintenance;
 
     private Dhcp6Server(Dhcp6Policy policy, Dhcp6ServerConfig config, Dhcp6Listener listener) throws IOException {
         this.config = config;
         this.listener = listener == null ? Dhcp6Listener.NONE : listener;
-        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.transport = ServerTransport.of(config.transport());
+        this.group = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
         this.loop = group.next();
         this.heldChannel = new Channel[config.maxHeldReplies()];
         this.heldPacket = new DatagramPacket[config.maxHeldReplies()];
@@ -120,6 +126,7 @@ public final class Dhcp6Server implements AutoCloseable {
         Dhcp6Server server = new Dhcp6Server(policy, config, listener);
         try {
             server.bind();
+            server.maintenance = server.loop.scheduleAtFixedRate(server::maintain, 1, 1, TimeUnit.SECONDS);
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
             throw e;
@@ -135,9 +142,10 @@ public final class Dhcp6Server implements AutoCloseable {
             }
             Inet6Address scoped = Inet6Address.getByAddress(null, ALL_DHCP_RELAY_AGENTS_AND_SERVERS, ni);
             Channel ch = bootstrap(name).bind(new InetSocketAddress(scoped, config.serverPort())).sync().channel();
-            InetAddress groupAddress = InetAddress.getByAddress(ALL_DHCP_RELAY_AGENTS_AND_SERVERS);
-            ((NioDatagramChannel) ch).joinGroup(new InetSocketAddress(groupAddress, config.serverPort()), ni).sync();
             channels.add(ch);
+            InetAddress groupAddress = InetAddress.getByAddress(ALL_DHCP_RELAY_AGENTS_AND_SERVERS);
+            ((DatagramChannel) ch).joinGroup(new InetSocketAddress(groupAddress, config.serverPort()), ni).sync();
+            sizeReceiveBuffer(ch);
         }
         for (String address : config.unicastAddresses()) {
             long[] a = Ipv6Prefix.parseAddress(address);
@@ -149,16 +157,52 @@ public final class Dhcp6Server implements AutoCloseable {
             Channel ch = bootstrap(null).bind(new InetSocketAddress(InetAddress.getByAddress(bytes), config.serverPort()))
                     .sync().channel();
             channels.add(ch);
+            sizeReceiveBuffer(ch);
         }
     }
 
     private Bootstrap bootstrap(String interfaceName) {
-        return new Bootstrap()
+        return transport.readOptions(new Bootstrap()
                 .group(loop)
-                .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET6))
+                .channelFactory(transport.datagram())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_RCVBUF, config.receiveBuffer())
-                .handler(new Handler(interfaceName));
+                .handler(new Handler(interfaceName)));
+    }
+
+    /**
+     * The kernel caps SO_RCVBUF at {@code net.core.rmem_max} (and reports twice what was set): force it when
+     * allowed, and say so when a storm would find it short.
+     */
+    private void sizeReceiveBuffer(Channel ch) {
+        transport.forceReceiveBuffer(ch, config.receiveBuffer());
+        int actual = ch.config().getOption(ChannelOption.SO_RCVBUF);
+        if (actual < config.receiveBuffer()) {
+            LOG.warn("DHCPv6 socket {}: SO_RCVBUF is {} octets, not the {} configured: raise net.core.rmem_max"
+                    + " (or run with CAP_NET_ADMIN and the epoll transport) so that a boot storm is not dropped",
+                    ch.localAddress(), actual, config.receiveBuffer());
+        }
+    }
+
+    /** "epoll" or "nio": the transport the sockets use. */
+    public String transportName() {
+        return transport.name();
+    }
+
+    /** SO_RCVBUF of each socket as the kernel reports it (twice the bytes it accounts for data). */
+    public List<Integer> receiveBuffers() {
+        List<Integer> out = new ArrayList<>();
+        channels.forEach(c -> out.add(c.config().getOption(ChannelOption.SO_RCVBUF)));
+        return out;
+    }
+
+    /** Once a second on the loop: expired leases freed, the journal compacted when it has grown. */
+    private void maintain() {
+        try {
+            store.maintain(System.currentTimeMillis() / 1000);
+        } catch (RuntimeException e) {                          // a failing store must not stop the schedule
+            LOG.warn("DHCPv6 lease store maintenance failed: {}", e.toString());
+        }
     }
 
     /** What was received, answered and dropped. */
@@ -202,6 +246,12 @@ public final class Dhcp6Server implements AutoCloseable {
             }
         }
 
+        /** The end of a read batch: what was answered in it leaves in one flush (one sendmmsg with epoll). */
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             LOG.warn("DHCPv6 socket {}: {}", ctx.channel().localAddress(), cause.toString());
@@ -243,9 +293,11 @@ public final class Dhcp6Server implements AutoCloseable {
         DatagramPacket reply = new DatagramPacket(out, to);
         listener.answered(responder.request(), responder.replyType(), responder.identity());
         long needed = responder.durableAfter();
-        if (needed <= store.durableSequence() && heldCount == 0) {
+        if (needed <= store.durableSequence()) {
+            // nothing to wait for (an Advertise, a lease already synced): out with this batch, not behind held
+            // replies of other clients; one client's replies stay in order since it waits for each
             counters.count(Outcome.REPLIED);
-            channel.writeAndFlush(reply, channel.voidPromise());
+            channel.write(reply, channel.voidPromise());
             return;
         }
         if (heldCount == heldPacket.length) {
@@ -258,9 +310,6 @@ public final class Dhcp6Server implements AutoCloseable {
         heldPacket[slot] = reply;
         heldSequence[slot] = needed;
         heldCount++;
-        if (needed <= store.durableSequence()) {
-            flushHeld();
-        }
     }
 
     /** Sends the held replies whose leases are now durable (on the event loop). */
@@ -288,6 +337,9 @@ public final class Dhcp6Server implements AutoCloseable {
     /** Closes the sockets, sends nothing more, syncs and closes the journal. */
     @Override
     public void close() {
+        if (maintenance != null) {
+            maintenance.cancel(false);
+        }
         for (Channel ch : channels) {
             ch.close().awaitUninterruptibly();
         }
@@ -299,7 +351,7 @@ public final class Dhcp6Server implements AutoCloseable {
                 heldCount--;
             }
         }).awaitUninterruptibly();
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         store.close();
     }
 }

@@ -16,9 +16,11 @@ import java.util.List;
  * <pre>
  * java -cp ... dev.ipv6boot.dhcp6.server.Dhcp6ServerMain --policy boot.policy --interface eth1 \
  *      [--address 2001:db8::1] [--journal /var/lib/ipv6boot/leases] [--salt 32-HEX] [--server-mac 02:00:00:00:00:01]
- *      [--port 547] [--client-port 546] [--rate 20] [--verbose]
+ *      [--port 547] [--client-port 546] [--rate 20] [--transport auto|epoll|nio] [--receive-buffer 16777216]
+ *      [--verbose]
  * </pre>
- * Prints {@code ready} and the listening sockets once bound, and its counters when it stops.
+ * Prints {@code ready}, the listening sockets, the transport and the sockets' SO_RCVBUF once bound, and its
+ * counters when it stops.
  */
 public final class Dhcp6ServerMain {
 
@@ -35,6 +37,8 @@ public final class Dhcp6ServerMain {
         int port = 547;
         int clientPort = 546;
         double rate = 20;
+        Dhcp6Transport transport = Dhcp6Transport.AUTO;
+        int receiveBuffer = Dhcp6ServerConfig.STORM_RECEIVE_BUFFER;
         boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -48,6 +52,8 @@ public final class Dhcp6ServerMain {
                 case "--port": port = Integer.parseInt(value); i++; break;
                 case "--client-port": clientPort = Integer.parseInt(value); i++; break;
                 case "--rate": rate = Double.parseDouble(value); i++; break;
+                case "--transport": transport = Dhcp6Transport.valueOf(value.toUpperCase(java.util.Locale.ROOT)); i++; break;
+                case "--receive-buffer": receiveBuffer = Integer.parseInt(value); i++; break;
                 case "--verbose": verbose = true; break;
                 default:
                     System.err.println("unknown argument " + args[i]);
@@ -60,8 +66,8 @@ public final class Dhcp6ServerMain {
         }
         Dhcp6Policy policy = PolicyText.parse(Files.readString(policyFile, StandardCharsets.UTF_8));
         policy.problems().forEach(p -> System.out.println("policy problem: " + p));
-        Dhcp6ServerConfig config = new Dhcp6ServerConfig(interfaces, addresses, port, clientPort, 4 << 20, journal,
-                salt, mac, rate, 65_536);
+        Dhcp6ServerConfig config = new Dhcp6ServerConfig(interfaces, addresses, port, clientPort, receiveBuffer,
+                journal, salt, mac, rate, 65_536, transport);
         // --verbose prints every bind from the event loop: for tests and demos, not for load
         Dhcp6Server server = Dhcp6Server.start(policy, config, !verbose ? Dhcp6Listener.NONE : new Dhcp6Listener() {
             @Override
@@ -74,7 +80,8 @@ public final class Dhcp6ServerMain {
                     + Dhcp6Counters.udp6RcvbufErrors());
             server.close();
         }));
-        System.out.println("ready " + server.localAddresses());
+        System.out.println("ready " + server.localAddresses() + " transport " + server.transportName()
+                + " SO_RCVBUF " + server.receiveBuffers());
         System.out.flush();
         Thread.currentThread().join();
     }

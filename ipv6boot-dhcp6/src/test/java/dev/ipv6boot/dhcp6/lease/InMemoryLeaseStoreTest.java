@@ -139,4 +139,139 @@ class InMemoryLeaseStoreTest {
             assertTrue(refused > 0, "a backlog of one record must refuse some of 2000 binds made faster than fsync");
         }
     }
+
+    @Test
+    void expiredLeasesAreEvictedInBoundedSlicesAndTheTableStaysAtItsLiveSize() {
+        InMemoryLeaseStore store = new InMemoryLeaseStore(16);
+        for (int id = 1; id <= 1000; id++) {
+            store.bind(lease(id, id));                               // valid until 1000 + id
+        }
+        assertEquals(100, store.evictExpired(1501 + 10_000, 100), "a slice of 100 entries examined, all expired");
+        assertEquals(900, store.size());
+        store.evictExpired(1501, 1 << 20);
+        assertEquals(500, store.size(), "leases 1..500 ended before 1501");
+        Lease l = new Lease();
+        assertFalse(store.findByOwner(Lease.ADDRESS, 500, 0, l));
+        assertTrue(store.findByOwner(Lease.ADDRESS, 501, 0, l));
+        assertEquals(-1, store.holderOf(Lease.ADDRESS, 0x20010db800000000L, 400, 0), "freed even for a past 'now'");
+        // Machines that come and go: with maintenance the table holds only the live ones.
+        long now = 10_000;
+        for (int round = 0; round < 50; round++, now += 100) {
+            for (int k = 0; k < 1000; k++) {
+                long id = 1_000_000L + round * 1000L + k;
+                store.bind(new Lease().set(Lease.ADDRESS, id, 0, 1, 0x20010db800000000L, id, 128, now + 50, 0));
+            }
+            for (int sweep = 0; sweep < 8; sweep++) {
+                store.maintain(now + 60);
+            }
+            assertEquals(0, store.size(), "round " + round + ": every lease of the round ended at " + (now + 50));
+        }
+        assertEquals(1000 + 50_000, store.evicted(), "the first thousand ended by 2000 too");
+    }
+
+    @Test
+    void aDeclinedAddressIsEvictedWhenItsHoldEnds() {
+        InMemoryLeaseStore store = new InMemoryLeaseStore();
+        store.bind(lease(1, 10));
+        store.decline(Lease.ADDRESS, 1, 0, 5000);
+        store.evictExpired(4999, 100);
+        assertEquals(LeaseStore.DECLINED, store.holderOf(Lease.ADDRESS, 0x20010db800000000L, 10, 0));
+        store.evictExpired(5001, 100);
+        assertEquals(0, store.size());
+        assertEquals(-1, store.holderOf(Lease.ADDRESS, 0x20010db800000000L, 10, 0));
+    }
+
+    /** Waits (bounded) until the journal's writer has finished the compaction. */
+    private static void awaitCompaction(InMemoryLeaseStore store) throws InterruptedException {
+        for (int i = 0; i < 1000 && store.journal().compacting(); i++) {
+            Thread.sleep(10);
+        }
+        assertFalse(store.journal().compacting(), "compaction finished within 10 s");
+    }
+
+    @Test
+    void compactionRewritesTheJournalAsASnapshotWithAppendsDuringItKept() throws Exception {
+        Path file = dir.resolve("compact.journal");
+        Lease l = new Lease();
+        try (InMemoryLeaseStore store = InMemoryLeaseStore.open(file, 16, 4096, null)) {
+            for (int renewal = 0; renewal < 50; renewal++) {
+                for (int id = 1; id <= 20; id++) {
+                    assertTrue(store.bind(lease(id, id).set(Lease.ADDRESS, id, 0, 7, 0x20010db800000000L, id, 128,
+                            2000 + renewal, 0)) > 0);
+                }
+            }
+            store.release(Lease.ADDRESS, 5, 0);
+            store.decline(Lease.ADDRESS, 6, 0, 9999);
+            assertEquals(1002, store.journal().records());
+            assertTrue(store.compact());
+            assertFalse(store.compact(), "one at a time");
+            long seq = store.bind(lease(21, 21));                     // while the writer compacts
+            store.bind(lease(7, 1007));                                // 7 moves
+            awaitCompaction(store);
+            assertEquals(1, store.journal().compactions());
+            for (int i = 0; i < 500 && store.durableSequence() < seq + 1; i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(19 + 2, store.journal().records(), "19 held (18 leases, 1 declined) + 2 appended after");
+        }
+        assertEquals(21 * LeaseJournal.RECORD_LENGTH, Files.size(file));
+        assertFalse(Files.exists(LeaseJournal.compactingFile(file)));
+        try (InMemoryLeaseStore store = InMemoryLeaseStore.open(file, 16, 1024, null)) {
+            assertEquals(0, store.journal().replay().truncatedBytes());
+            for (int id = 1; id <= 21; id++) {
+                boolean held = id != 5 && id != 6;
+                assertEquals(held, store.findByOwner(Lease.ADDRESS, id, 0, l), "lease " + id);
+                if (held) {
+                    assertEquals(id == 7 ? 1007 : id, l.low());
+                    assertEquals(id == 21 || id == 7 ? 1000 + id : 2049, l.validUntil(), "lease " + id);
+                }
+            }
+            assertEquals(LeaseStore.DECLINED, store.holderOf(Lease.ADDRESS, 0x20010db800000000L, 6, 0));
+            assertEquals(-1, store.holderOf(Lease.ADDRESS, 0x20010db800000000L, 7, 0), "7's old address is free");
+            assertEquals(20, store.size(), "19 leases and one declined address");
+        }
+    }
+
+    @Test
+    void maintenanceCompactsAGrownJournalAndATornRecordAfterwardsIsStillCutOff() throws Exception {
+        Path file = dir.resolve("auto.journal");
+        try (InMemoryLeaseStore store = InMemoryLeaseStore.open(file, 16, 4096, null).compactAfter(100)) {
+            for (int renewal = 0; renewal < 30; renewal++) {
+                for (int id = 1; id <= 10; id++) {
+                    store.bind(lease(id, id));
+                }
+                store.maintain(0);
+                awaitCompaction(store);
+            }
+            assertTrue(store.journal().compactions() >= 2, "grown past 100 records and 4 per lease, more than once");
+            assertTrue(store.journal().records() < 100 + 10, "records " + store.journal().records());
+        }
+        long size = Files.size(file);
+        assertEquals(0, size % LeaseJournal.RECORD_LENGTH);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ch.write(ByteBuffer.wrap(new byte[] {1, 0, 0x4c, (byte) 128, 0, 0, 0}));   // 7 of 48 octets
+        }
+        try (InMemoryLeaseStore store = InMemoryLeaseStore.open(file, 16, 1024, null)) {
+            assertEquals(7, store.journal().replay().truncatedBytes());
+            assertEquals(10, store.size());
+        }
+        assertEquals(size, Files.size(file));
+    }
+
+    @Test
+    void aCompactionCutShortByACrashLeavesTheJournalWhole() throws IOException {
+        Path file = dir.resolve("cut.journal");
+        try (InMemoryLeaseStore store = InMemoryLeaseStore.open(file, 16, 1024, null)) {
+            for (int id = 1; id <= 10; id++) {
+                store.bind(lease(id, id));
+            }
+        }
+        // what a crash between writing the snapshot and renaming it leaves: a partial new file beside the journal
+        Files.write(LeaseJournal.compactingFile(file), new byte[100]);
+        try (InMemoryLeaseStore store = InMemoryLeaseStore.open(file, 16, 1024, null)) {
+            assertEquals(10, store.size());
+            assertEquals(0, store.journal().replay().truncatedBytes());
+        }
+        assertFalse(Files.exists(LeaseJournal.compactingFile(file)), "the leftover is deleted");
+    }
 }

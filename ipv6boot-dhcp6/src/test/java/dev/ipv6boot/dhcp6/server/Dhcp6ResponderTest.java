@@ -275,6 +275,68 @@ class Dhcp6ResponderTest {
         });
     }
 
+    /**
+     * Kea's classification language, which ours follows: {@code relay6[0]} is the relay closest to the server (the
+     * outermost Relay-forw, Kea's {@code relay_info_[0]}), {@code relay6[-1]} the one closest to the client. A
+     * policy written for Kea must choose the same rule here.
+     */
+    @Test
+    void relay6ZeroIsTheRelayClosestToTheServerAsInKea() {
+        String kea = String.join("\n",
+                "if relay6[0].linkaddr == 0x20010db8000900000000000000000009"
+                        + " and relay6[1].linkaddr == 0x20010db8000200000000000000000001"
+                        + " and relay6[-1].linkaddr == 0x20010db8000200000000000000000001"
+                        + " and relay6[-2].linkaddr == 0x20010db8000900000000000000000009"
+                        + " and relay6[0].option[18].hex == 'uplink' and relay6[-1].option[18].hex == 'port1'",
+                "  option bootfile-url http://[2001:db8::1]/kea-order.efi",
+                "else",
+                "  option bootfile-url http://[2001:db8::1]/reversed.efi",
+                "end",
+                "subnet 2001:db8:2::/64",
+                "  pool 2001:db8:2::100 - 2001:db8:2::1ff",
+                "end");
+        Dhcp6Responder r = new Dhcp6Responder(PolicyText.parse(kea), new InMemoryLeaseStore(), new AddressChooser(SALT),
+                SERVER_MAC);
+        byte[] nearClient = relayForward(0x20010db800020000L, 0x1L, "port1", solicit(0x020000000045L, false));
+        byte[] nearServer = relayForward(0x20010db800090000L, 0x9L, "uplink", nearClient);
+        ByteBuf in = Unpooled.wrappedBuffer(nearServer);
+        ByteBuf out = Unpooled.buffer(2048);
+        assertEquals(Outcome.REPLIED, r.respond(in, link.set(null, 0, 0, 1_800_000_000L), out));
+        Dhcp6MessageView reply = new Dhcp6MessageView(Dhcp6Limits.DEFAULT);
+        assertTrue(reply.wrap(out));
+        assertEquals("http://[2001:db8::1]/kea-order.efi", text(reply.innermost(), OptionCodes.BOOT_FILE_URL));
+        assertTrue(address(reply.innermost()).startsWith("2001:db8:2::1"), "subnet of the relay next to the client");
+    }
+
+    /**
+     * RFC 9915 §21.5: IA_TA is obsoleted; "when the server receives IA_TA option, the option SHOULD be ignored and
+     * the message processing should continue as usual", and "the server SHOULD NOT send this option". So no IA_TA,
+     * not even one carrying NoAddrsAvail (RFC 8415's answer), while the IA_NA beside it is served.
+     */
+    @Test
+    void iaTaIsIgnoredAsRfc9915Section21_5SaysWhileTheIaNaIsServed() {
+        byte[] both = message(1, w -> w.beginOption(OptionCodes.CLIENT_ID).duidLl(1, 0x020000000046L).endOption()
+                .iaTa(9).endOption()
+                .iaNa(7, 0, 0).endOption()
+                .optionRequest(new int[] {OptionCodes.DNS_SERVERS}));
+        assertEquals(Outcome.REPLIED, answer(both, r -> {
+            assertEquals(2, r.messageType());
+            assertFalse(r.hasOption(OptionCodes.IA_TA), "no IA_TA in the Advertise");
+            assertTrue(address(r).startsWith("2001:db8::1:"), address(r));
+        }));
+        byte[] onlyTa = message(3, w -> w.beginOption(OptionCodes.CLIENT_ID).duidLl(1, 0x020000000047L).endOption()
+                .serverIdLl(SERVER_MAC)
+                .iaTa(9).endOption()
+                .optionRequest(new int[] {OptionCodes.DNS_SERVERS}));
+        assertEquals(Outcome.REPLIED, answer(onlyTa, r -> {
+            assertEquals(7, r.messageType());
+            assertFalse(r.hasOption(OptionCodes.IA_TA));
+            assertFalse(r.hasOption(OptionCodes.IA_NA));
+            assertTrue(r.hasOption(OptionCodes.DNS_SERVERS), "processing continued: configuration is answered");
+        }));
+        assertEquals(0, store.size(), "nothing bound for an IA_TA");
+    }
+
     @Test
     void noPoolOnTheLinkMeansNoAddrsAvailButStillConfiguration() {
         byte[] relayed = relayForward(0x20010db800030000L, 0x1L, null, solicit(0x020000000044L, false));

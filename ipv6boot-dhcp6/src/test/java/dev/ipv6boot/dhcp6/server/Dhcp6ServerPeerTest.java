@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The server, in a child JVM inside a server namespace, against real clients in a client namespace joined by
@@ -48,6 +50,9 @@ class Dhcp6ServerPeerTest {
     @TempDir
     Path dir;
 
+    /** The server's output up to "ready". */
+    private String lastLog = "";
+
     /** Starts the server in {@code ns} and waits for "ready". */
     private Process startServer(NetworkNamespace ns, Path journal, String... extra) throws Exception {
         Path policy = dir.resolve("boot.policy");
@@ -64,6 +69,7 @@ class Dhcp6ServerPeerTest {
         while (System.nanoTime() < deadline) {
             String out = Files.exists(log) ? Files.readString(log) : "";
             if (out.contains("ready")) {
+                lastLog = out;
                 return p;
             }
             if (!p.isAlive()) {
@@ -93,13 +99,16 @@ class Dhcp6ServerPeerTest {
         return client.exec(Duration.ofSeconds(45), cmd.toArray(new String[0]));
     }
 
-    @Test
-    void dhclientStatefulWithArch7GetsAnAddressDnsAndIpxeEfiAndTheLeaseSurvivesKill9() throws Exception {
+    /** On both transports: epoll's multicast socket tied to the interface must behave as NIO's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"epoll", "nio"})
+    void dhclientStatefulWithArch7GetsAnAddressDnsAndIpxeEfiAndTheLeaseSurvivesKill9(String transport) throws Exception {
         Peers.require("dhclient", "ip");
         NetworkNamespace[] ns = pair();
         try (NetworkNamespace server = ns[0]; NetworkNamespace client = ns[1]) {
             Path journal = dir.resolve("leases.journal");
-            Process srv = startServer(server, journal);
+            Process srv = startServer(server, journal, "--transport", transport);
+            assertTrue(lastLog.contains("transport " + transport), lastLog);
             Command.Result r = dhclient(client, "option dhcp6.client-arch-type code 61 = array of unsigned integer 16;\n"
                     + "send dhcp6.client-arch-type 7;\nalso request dhcp6.bootfile-url;\n");
             assertEquals(0, r.exitCode(), r.output());

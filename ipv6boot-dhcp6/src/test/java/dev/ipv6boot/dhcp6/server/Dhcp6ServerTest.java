@@ -16,16 +16,23 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The server over real UDP on the loopback, as a relay sees it (no root needed: an unprivileged port, the ::1
  * relay socket): Relay-repl to the relay's own source port (RFC 8357), the lease journaled before the reply,
- * counters by reason.
+ * counters by reason; on both transports (epoll is on this module's test class path).
  */
 class Dhcp6ServerTest {
 
@@ -38,18 +45,20 @@ class Dhcp6ServerTest {
         return Dhcp6ResponderTest.relayForward(0x20010db800020000L, 1, "port9", inner);
     }
 
-    @Test
-    void answersARelayAtItsSourcePortOnlyAfterTheLeaseIsDurable() throws Exception {
+    @ParameterizedTest
+    @EnumSource(names = {"NIO", "EPOLL"})
+    void answersARelayAtItsSourcePortOnlyAfterTheLeaseIsDurable(Dhcp6Transport transport) throws Exception {
         Path journal = dir.resolve("leases");
         AtomicInteger bound = new AtomicInteger();
         Dhcp6ServerConfig config = new Dhcp6ServerConfig(List.of(), List.of("::1"), 0, 546, 1 << 20, journal,
-                Dhcp6ResponderTest.SALT, Dhcp6ResponderTest.SERVER_MAC, 1000, 1024);
+                Dhcp6ResponderTest.SALT, Dhcp6ResponderTest.SERVER_MAC, 1000, 1024, transport);
         Dhcp6Server server = Dhcp6Server.start(PolicyText.parse(Dhcp6ResponderTest.POLICY), config, new Dhcp6Listener() {
             @Override
             public void leaseBound(Lease lease) {
                 bound.incrementAndGet();
             }
         });
+        assertEquals(transport.name().toLowerCase(java.util.Locale.ROOT), server.transportName());
         InetSocketAddress at = server.localAddresses().get(0);
         try (DatagramSocket relay = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
             relay.setSoTimeout(5000);
@@ -86,6 +95,97 @@ class Dhcp6ServerTest {
         try (InMemoryLeaseStore store = InMemoryLeaseStore.open(journal, 64, 16, null)) {
             assertEquals(50, store.size(), "every answered lease was journaled before its reply");
         }
+    }
+
+    /**
+     * A burst far larger than one read batch, sent without waiting, to a server without journal (so no fsync
+     * callback flushes anything): every datagram is answered, so the replies written while a batch is read leave
+     * at its end (one flush per batch, none per reply).
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"NIO", "EPOLL"})
+    void aBurstOfSolicitsAndRequestsIsAnsweredWholeOnEitherTransport(Dhcp6Transport transport) throws Exception {
+        Dhcp6ServerConfig config = new Dhcp6ServerConfig(List.of(), List.of("::1"), 0, 546, 4 << 20,
+                null, Dhcp6ResponderTest.SALT, Dhcp6ResponderTest.SERVER_MAC, 0, 4096, transport);
+        Dhcp6Server server = Dhcp6Server.start(PolicyText.parse(Dhcp6ResponderTest.POLICY), config, null);
+        int burst = 400;
+        Set<Integer> answered = new HashSet<>();
+        try (DatagramSocket relay = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+            relay.setReceiveBufferSize(4 << 20);
+            relay.setSoTimeout(5000);
+            InetSocketAddress at = server.localAddresses().get(0);
+            for (int i = 0; i < burst; i++) {
+                // first half: Solicit with Rapid Commit (binds, a Reply); second half: Solicit (an Advertise)
+                byte[] inner = Dhcp6ResponderTest.solicit(0x020000002000L + i, i < burst / 2);
+                inner[3] = (byte) i;                                   // transaction-id low octets: which one
+                inner[2] = (byte) (i >> 8);
+                byte[] datagram = Dhcp6ResponderTest.relayForward(0x20010db800020000L, 1, null, inner);
+                relay.send(new DatagramPacket(datagram, datagram.length, at));
+            }
+            Dhcp6MessageView v = new Dhcp6MessageView(Dhcp6Limits.DEFAULT);
+            for (int i = 0; i < burst; i++) {
+                DatagramPacket reply = new DatagramPacket(new byte[1500], 1500);
+                relay.receive(reply);
+                assertTrue(v.wrap(Unpooled.wrappedBuffer(reply.getData(), 0, reply.getLength())));
+                int id = v.innermost().transactionId() & 0xffff;
+                assertEquals(id < burst / 2 ? 7 : 2, v.innermost().messageType(), "reply to " + id);
+                answered.add(id);
+            }
+        } finally {
+            server.close();
+        }
+        assertEquals(burst, answered.size());
+        assertEquals(burst, server.counters().get(Outcome.REPLIED));
+    }
+
+    @Test
+    void theReceiveBufferIsAsConfiguredUpToWhatTheKernelAllows() throws Exception {
+        int wanted = Dhcp6ServerConfig.STORM_RECEIVE_BUFFER;
+        Dhcp6ServerConfig config = new Dhcp6ServerConfig(List.of(), List.of("::1"), 0, 546, wanted, null,
+                Dhcp6ResponderTest.SALT, Dhcp6ResponderTest.SERVER_MAC, 0, 16);
+        Dhcp6Server server = Dhcp6Server.start(PolicyText.parse(Dhcp6ResponderTest.POLICY), config, null);
+        try {
+            Path rmemMax = Path.of("/proc/sys/net/core/rmem_max");
+            long cap = Files.exists(rmemMax) ? Long.parseLong(Files.readString(rmemMax).trim()) : wanted;
+            int actual = server.receiveBuffers().get(0);
+            // Linux reports twice the bytes set; without CAP_NET_ADMIN (or on NIO) rmem_max caps what is set
+            assertTrue(actual >= Math.min(wanted, cap), "SO_RCVBUF " + actual + " for " + wanted + ", rmem_max " + cap);
+        } finally {
+            server.close();
+        }
+    }
+
+    /** Leases whose valid lifetime ended are freed by the server's once-a-second maintenance. */
+    @Test
+    void expiredLeasesAreFreedByTheServerWithoutAnyMessage() throws Exception {
+        String policy = Dhcp6ResponderTest.POLICY.replace("  reserve 02:00:00:00:00:77 2001:db8:2::77",
+                "  lifetimes 1 1");
+        Dhcp6ServerConfig config = new Dhcp6ServerConfig(List.of(), List.of("::1"), 0, 546, 1 << 20, null,
+                Dhcp6ResponderTest.SALT, Dhcp6ResponderTest.SERVER_MAC, 0, 1024);
+        Dhcp6Server server = Dhcp6Server.start(PolicyText.parse(policy), config, null);
+        try (DatagramSocket relay = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+            relay.setSoTimeout(5000);
+            for (int i = 0; i < 20; i++) {
+                byte[] request = relayedRequest(0x020000003000L + i, 1);
+                relay.send(new DatagramPacket(request, request.length, server.localAddresses().get(0)));
+                relay.receive(new DatagramPacket(new byte[1500], 1500));
+            }
+            assertEquals(20, storeSize(server), "bound, valid for 1 s");
+            int size = 20;
+            for (int wait = 0; wait < 100 && size > 0; wait++) {     // maintenance runs each second: bounded wait
+                Thread.sleep(100);
+                size = storeSize(server);
+            }
+            assertEquals(0, size, "every lease freed once its valid lifetime ended");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static int storeSize(Dhcp6Server server) throws Exception {
+        CompletableFuture<Integer> size = new CompletableFuture<>();
+        server.execute(() -> size.complete(server.store().size()));
+        return size.get(5, TimeUnit.SECONDS);
     }
 
     @Test

@@ -68,6 +68,27 @@ public final class RouterAdvertisement {
     }
 
     /**
+     * The RA a router sends when it stops advertising: router lifetime 0 (RFC 4861 §6.2.5), and the DNS servers
+     * and search list with lifetime 0, which RFC 8106 §5.1/§5.2 defines as "no longer valid", so hosts drop a
+     * resolver that is going away (radvd's FlushRDNSS and FlushDNSSL, both on by default). Prefixes are left as
+     * they are: addresses already formed stay usable until they expire, as with radvd's default.
+     */
+    public RouterAdvertisement finalAdvertisement() {
+        Builder b = toBuilder().routerLifetime(0);
+        b.options.clear();
+        for (NdpOption option : options) {
+            if (option instanceof RecursiveDnsServers rdnss) {
+                b.options.add(new RecursiveDnsServers(0, rdnss.servers()));
+            } else if (option instanceof DnsSearchList dnssl) {
+                b.options.add(new DnsSearchList(0, dnssl.domains()));
+            } else {
+                b.options.add(option);
+            }
+        }
+        return b.build();
+    }
+
+    /**
      * Reads the RA in the readable bytes of {@code message} (from the ICMPv6 type byte). Borrows the buffer:
      * neither its indexes nor its reference count change.
      *

@@ -327,7 +327,7 @@ public final class RouterAdvertiser implements AutoCloseable {
 
     /**
      * Stops answering, sends one last multicast RA with router lifetime 0 so hosts stop using this router at once
-     * (RFC 4861 §6.2.5), and closes the socket. Waits at most a few seconds.
+     * (RFC 4861 §6.2.5), and its DNS servers (RDNSS and DNSSL lifetime 0, RFC 8106), and closes the socket. Waits at most a few seconds.
      */
     @Override
     public void close() {
@@ -343,7 +343,7 @@ public final class RouterAdvertiser implements AutoCloseable {
                 }
                 List<RouterAdvertisement> last = new ArrayList<>();
                 for (RouterAdvertisement part : parts) {
-                    last.add(part.toBuilder().routerLifetime(0).build());
+                    last.add(part.finalAdvertisement());
                 }
                 List<ByteBuf> encoded = encode(last);
                 try {

@@ -83,6 +83,23 @@ class RouterAdvertisementTest {
     }
 
     @Test
+    void finalAdvertisementWithdrawsTheRouterAndItsDnsServersButKeepsPrefixes() {
+        PrefixInformation prefix = PrefixInformation.slaac(Ipv6Address.parse("2001:db8::"), 64);
+        RouterAdvertisement ra = RouterAdvertisement.builder().otherConfig(true).routerLifetime(1800)
+                .option(prefix)
+                .option(new RecursiveDnsServers(600, List.of(Ipv6Address.parse("2001:db8::53"))))
+                .option(new DnsSearchList(600, List.of("boot.example")))
+                .build();
+        RouterAdvertisement last = ra.finalAdvertisement();
+        assertEquals(0, last.routerLifetime());
+        assertTrue(last.otherConfig());
+        assertEquals(List.of(prefix,
+                new RecursiveDnsServers(0, List.of(Ipv6Address.parse("2001:db8::53"))),
+                new DnsSearchList(0, List.of("boot.example"))), last.options());
+        assertEquals(ra.encodedLength(), last.encodedLength());
+    }
+
+    @Test
     void keepsOptionOrderAndDuplicates() throws Exception {
         RouterAdvertisement ra = RouterAdvertisement.builder()
                 .option(new RecursiveDnsServers(10, List.of(Ipv6Address.parse("2001:db8::2"))))
