@@ -16,13 +16,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One log line per boot event (a Router Solicitation, a DHCPv6 reply, a lease, a download), never one per dropped
  * packet: drops are counted by the modules, and a flood of them must not become a flood of log lines. DNS queries
- * are logged at debug level only (an installer asks many).
+ * are logged at debug level only (an installer asks many). The end-to-end tests wait for these lines.
  */
 public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListener, ServeListener, DnsForwarderListener {
     private static final Logger LOG = LoggerFactory.getLogger("ipv6boot.boot");
 
     @Override
     public void answered(Dhcp6MessageView request, int replyType, long identity) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         Dhcp6MessageView client = request.innermost();
         StringBuilder line = new StringBuilder("dhcp6 ").append(Dhcp6MessageType.valueOf(client.messageType()).title())
                 .append(" -> ").append(Dhcp6MessageType.valueOf(replyType).title()).append(' ')

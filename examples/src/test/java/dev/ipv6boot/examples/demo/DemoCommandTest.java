@@ -36,16 +36,16 @@ class DemoCommandTest {
         assertTrue(demo.steps().stream().allMatch(DemoCommand.Step::ok), printed);
         assertTrue(err.toString().isBlank(), "the demo's configuration has no problem: " + err);
 
-        // the server's side, through the listeners: firmware's DHCPv6 and TFTP, then iPXE's DHCPv6 and HTTP
-        String uefi = section(printed, "boot timeline of 52:54:00:12:34:56");
-        assertTrue(uefi.contains("Solicit -> Advertise, arch 0x0007, vendor class PXEClient"), uefi);
-        assertTrue(uefi.contains("bound until"), uefi);
-        assertTrue(uefi.contains("tftp   RRQ ipxe.efi -> done, 3000 bytes"), uefi);
-        String ipxe = section(printed, "boot timeline of 52:54:00:00:00:02");
-        assertTrue(ipxe.contains("Request -> Reply, arch 0x0007, user class iPXE"), ipxe);
+        // the server's side, as the boot observer saw it: firmware's DHCPv6 and TFTP, then iPXE's DHCPv6 and HTTP
+        String uefi = section(printed, "52:54:00:12:34:56 (node-1): loader fetched");
+        assertTrue(uefi.contains("DHCPv6  Solicit -> Advertise, arch EFI x86-64 (0x0007), vendor class \"PXEClient"), uefi);
+        assertTrue(uefi.contains("lease   address 2001:db8::1:"), uefi);
+        assertTrue(uefi.contains("TFTP    RRQ ipxe.efi complete, 3000 bytes"), uefi);
+        String ipxe = section(printed, "52:54:00:00:00:02 (node-2): answers fetched");
+        assertTrue(ipxe.contains("Request -> Reply, arch EFI x86-64 (0x0007), user class \"iPXE\""), ipxe);
         for (String path : List.of("/ipxe/boot.ipxe", "/ipxe/52-54-00-00-00-02.ipxe", "/ubuntu-installer/amd64/linux",
                 "/ubuntu-installer/amd64/initrd.gz", "/preseed/52-54-00-00-00-02.cfg")) {
-            assertTrue(ipxe.contains("http   GET " + path + " -> 200"), path + " in\n" + ipxe);
+            assertTrue(ipxe.contains("HTTP    GET " + path + " 200"), path + " in\n" + ipxe);
         }
         assertTrue(printed.contains("both clients completed: 10 steps"), printed);
     }
@@ -53,7 +53,8 @@ class DemoCommandTest {
     private static String section(String printed, String heading) {
         int start = printed.indexOf(heading);
         assertTrue(start >= 0, heading + " in\n" + printed);
-        int end = printed.indexOf("\n\n", start);
+        int end = printed.indexOf("\n5", start + heading.length());      // the next machine's heading
+        end = end < 0 ? printed.indexOf("\n\n", start) : end;
         return printed.substring(start, end < 0 ? printed.length() : end);
     }
 }
