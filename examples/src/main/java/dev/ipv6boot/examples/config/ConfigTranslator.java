@@ -120,6 +120,10 @@ public final class ConfigTranslator {
         Translation.Artifacts http = null;
         if (config.http().enabled()) {
             List<InetSocketAddress> listen = listen("http.listen", config.http().listen(), siteAddress, 80);
+            if (!listen.isEmpty() && listen.get(0).getPort() == 0) {
+                error(config.http().listen().isEmpty() ? "http" : "http.listen[0]", "port 0 (any free port) cannot"
+                        + " be written into boot URLs and scripts: give the HTTP server a fixed port");
+            }
             http = listen.isEmpty() ? null : new Translation.Artifacts(Path.of(config.http().root()), listen);
         }
         Translation.Artifacts tftp = null;

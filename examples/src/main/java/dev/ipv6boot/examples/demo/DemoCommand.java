@@ -6,6 +6,9 @@ import dev.ipv6boot.examples.config.ConfigLoader;
 import dev.ipv6boot.examples.config.ConfigProblem;
 import dev.ipv6boot.examples.config.ConfigTranslator;
 import dev.ipv6boot.examples.config.Translation;
+import dev.ipv6boot.examples.observe.BootEvent;
+import dev.ipv6boot.examples.observe.BootObserver;
+import dev.ipv6boot.examples.observe.TimelinePrinter;
 import dev.ipv6boot.examples.serve.BootListeners;
 import dev.ipv6boot.examples.serve.Ipv6bootServer;
 import dev.ipv6boot.preseed.net.MacAddress;
@@ -117,8 +120,11 @@ public final class DemoCommand implements Callable<Integer> {
         if (t.hasErrors()) {
             return 2;
         }
-        DemoTimeline timeline = new DemoTimeline();
-        try (Ipv6bootServer server = Ipv6bootServer.start(t, BootListeners.of(timeline))) {
+        BootObserver.Builder observing = BootObserver.builder();
+        t.boot().machines().forEach((mac, machine) -> observing.hostname(mac.toString(), machine.hostname()));
+        BootObserver observer = observing.build();
+        LoopbackClients clients = new LoopbackClients(observer);
+        try (Ipv6bootServer server = Ipv6bootServer.start(t, new BootListeners(observer, observer, clients, observer))) {
             InetSocketAddress dhcp6 = server.dhcp6Address().orElseThrow();
             out.println("ipv6boot demo: the boot server on the loopback, no root, the seed deployment's policy");
             out.println("  dhcp6  [::1]:" + dhcp6.getPort() + "  relayed: the demo is the rack's relay agent"
@@ -129,19 +135,14 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("  ra     skipped: Router Advertisements need a raw ICMPv6 socket (CAP_NET_RAW) on a real"
                     + " interface; 'serve' sends them");
             out.println();
-            timeline.playing(UEFI_MAC);
-            bootUefiClient(dhcp6, out);
+            bootUefiClient(dhcp6, clients, out);
             out.println();
-            timeline.playing(IPXE_MAC);
-            bootIpxeClient(dhcp6, t.boot(), out);
-            awaitEvents(timeline);
+            bootIpxeClient(dhcp6, clients, t.boot(), out);
+            awaitEvents(observer);
+            out.println();
+            out.println("boot timelines, as the server's boot observer saw them:");
             for (MacAddress mac : List.of(UEFI_MAC, IPXE_MAC)) {
-                out.println();
-                String host = t.boot().machine(mac.toString()).map(m -> " (" + m.hostname() + ")").orElse("");
-                out.println("boot timeline of " + mac + host + ", as the server saw it:");
-                for (DemoTimeline.Entry e : timeline.of(mac)) {
-                    out.printf("  %+6d ms  %-5s  %s%n", e.millis(), e.service(), e.what());
-                }
+                observer.machine(mac.toString()).ifPresent(m -> out.print(TimelinePrinter.toString(m)));
             }
         }
         out.println();
@@ -157,7 +158,7 @@ public final class DemoCommand implements Callable<Integer> {
     // ---- the clients -----------------------------------------------------------------------------------------
 
     /** UEFI PXE firmware: Solicit → Advertise with a tftp:// URL → Request/Reply → TFTP fetch of ipxe.efi. */
-    private void bootUefiClient(InetSocketAddress dhcp6, PrintWriter out) {
+    private void bootUefiClient(InetSocketAddress dhcp6, LoopbackClients clients, PrintWriter out) {
         String who = "UEFI PXE client";
         out.println(who + " " + UEFI_MAC + ": the captured Solicit of OVMF's EDK2 PXEv6 (arch 7, PXEClient)");
         byte[] solicit = DemoClient.withTransactionId(hex("edk2-pxe-solicit.hex"), ThreadLocalRandom.current().nextInt(1 << 24));
@@ -174,6 +175,7 @@ public final class DemoCommand implements Callable<Integer> {
                     && reply.addressHigh() == advertise.addressHigh(), "address " + reply.address() + " bound")) {
                 return;
             }
+            clients.playing(reply.addressHigh(), reply.addressLow());
             URI url = URI.create(advertise.bootUrl());
             byte[] file = DemoClient.tftpGet(url);
             byte[] expected = resource("root/ipxe.efi");
@@ -188,7 +190,7 @@ public final class DemoCommand implements Callable<Integer> {
      * iPXE: Solicit with user class iPXE → Advertise with the http:// script URL → Request/Reply → the generic
      * script → the machine's own script → kernel → initrd → preseed, each by the URL the previous one named.
      */
-    private void bootIpxeClient(InetSocketAddress dhcp6, BootCatalog boot, PrintWriter out) {
+    private void bootIpxeClient(InetSocketAddress dhcp6, LoopbackClients clients, BootCatalog boot, PrintWriter out) {
         String who = "iPXE client";
         out.println(who + " " + IPXE_MAC + ": the captured Solicit of iPXE's ipxe.efi (user class iPXE, arch 7)");
         byte[] solicit = DemoClient.withTransactionId(hex("ipxe-solicit.hex"), ThreadLocalRandom.current().nextInt(1 << 24));
@@ -204,6 +206,7 @@ public final class DemoCommand implements Callable<Integer> {
                     "address " + reply.address() + " bound")) {
                 return;
             }
+            clients.playing(reply.addressHigh(), reply.addressLow());
             String entry = text(client.httpGet(advertise.bootUrl()));
             String chain = firstMatch(entry, "(http://\\S+\\$\\{netX/mac:hexhyp\\}\\.ipxe)");
             if (!check(out, who, "GET " + URI.create(advertise.bootUrl()).getPath(), chain != null,
@@ -250,12 +253,17 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The services report a download once its last byte is handed to the kernel: maybe after the client has it. */
-    private void awaitEvents(DemoTimeline timeline) throws InterruptedException {
+    private static void awaitEvents(BootObserver observer) throws InterruptedException {
         long deadline = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < deadline && (timeline.of(UEFI_MAC).stream().noneMatch(e -> e.service().equals("tftp"))
-                || timeline.of(IPXE_MAC).stream().filter(e -> e.service().equals("http")).count() < 5)) {
+        while (System.nanoTime() < deadline && (count(observer, UEFI_MAC, BootEvent.Kind.TFTP) < 1
+                || count(observer, IPXE_MAC, BootEvent.Kind.HTTP) < 5)) {
             Thread.sleep(20);
         }
+    }
+
+    private static long count(BootObserver observer, MacAddress mac, BootEvent.Kind kind) {
+        return observer.machine(mac.toString()).map(m -> m.events().stream().filter(e -> e.kind() == kind).count())
+                .orElse(0L);
     }
 
     /** The steps taken so far (for tests). */

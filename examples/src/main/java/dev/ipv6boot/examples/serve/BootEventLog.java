@@ -16,13 +16,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One log line per boot event (a Router Solicitation, a DHCPv6 reply, a lease, a download), never one per dropped
  * packet: drops are counted by the modules, and a flood of them must not become a flood of log lines. DNS queries
- * are logged at debug level only (an installer asks many).
+ * are logged at debug level only (an installer asks many). The end-to-end tests wait for these lines.
  */
 public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListener, ServeListener, DnsForwarderListener {
     private static final Logger LOG = LoggerFactory.getLogger("ipv6boot.boot");
 
     @Override
     public void answered(Dhcp6MessageView request, int replyType, long identity) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         Dhcp6MessageView client = request.innermost();
         StringBuilder line = new StringBuilder("dhcp6 ").append(Dhcp6MessageType.valueOf(client.messageType()).title())
                 .append(" -> ").append(Dhcp6MessageType.valueOf(replyType).title()).append(' ')
@@ -39,6 +42,24 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
         LOG.info(line.toString());
     }
 
+    /** RFC 5952 text for IPv6 ({@code ::1}, not Java's {@code 0:0:0:0:0:0:0:1}). */
+    static String text(java.net.InetSocketAddress address) {
+        return "[" + text(address.getAddress()) + "]:" + address.getPort();
+    }
+
+    static String text(java.util.List<java.net.InetSocketAddress> addresses) {
+        return String.join(", ", addresses.stream().map(BootEventLog::text).toList());
+    }
+
+    static String text(java.net.InetAddress address) {
+        byte[] b = address.getAddress();
+        if (b.length != 16) {
+            return address.getHostAddress();
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+        return dev.ipv6boot.dhcp6.codec.Ipv6AddressFormat.toString(buf.getLong(), buf.getLong());
+    }
+
     @Override
     public void leaseBound(Lease lease) {
         LOG.info("dhcp6 bound {}", lease);
@@ -52,7 +73,7 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
     @Override
     public void served(ServeEvent event) {
         LOG.info("{} {} {} {} -> {} {} bytes in {} ms", event.protocol().name().toLowerCase(java.util.Locale.ROOT),
-                event.client().getAddress().getHostAddress(), event.method(), event.target(), event.status(),
+                text(event.client().getAddress()), event.method(), event.target(), event.status(),
                 event.bytes(), event.duration().toMillis());
     }
 
@@ -60,7 +81,7 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
     public void queryAnswered(java.net.InetSocketAddress client, String name, int type, AnswerSource source,
                               int rcode, boolean truncated) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("dns {} {} type {} {} rcode {}", client.getAddress().getHostAddress(), name, type, source, rcode);
+            LOG.debug("dns {} {} type {} {} rcode {}", text(client.getAddress()), name, type, source, rcode);
         }
     }
 }

@@ -20,7 +20,8 @@ final class ConfigFile {
         String name = file.toString();
         try {
             Translation t = ConfigTranslator.translate(ConfigLoader.parse(text, name), text);
-            for (ConfigProblem p : t.problems()) {
+            for (ConfigProblem p : t.problems().stream().sorted(java.util.Comparator.comparingInt(ConfigProblem::line)
+                    .thenComparingInt(ConfigProblem::column)).toList()) {
                 err.println(p.format(name));
             }
             err.flush();

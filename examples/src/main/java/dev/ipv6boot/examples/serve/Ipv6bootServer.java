@@ -91,7 +91,7 @@ public final class Ipv6bootServer implements AutoCloseable {
         if (t.dns() != null) {
             dns = DnsForwarder.start(t.dns(), listeners.dns());
             started.add(dns);
-            LOG.info("dns listening on {}", dns.boundAddresses());
+            LOG.info("dns listening on {}", BootEventLog.text(dns.boundAddresses()));
         }
         if (t.http() != null) {
             ArtifactRoot root = ArtifactRoot.of(t.http().root());
@@ -105,7 +105,7 @@ public final class Ipv6bootServer implements AutoCloseable {
                     .listener(listeners.serve())
                     .start();
             started.add(http);
-            LOG.info("http listening on {} root {}", http.localAddress(), t.http().root());
+            LOG.info("http listening on {} root {}", BootEventLog.text(http.localAddress()), t.http().root());
         }
         if (t.tftp() != null) {
             if (t.tftp().listen().size() > 1) {
@@ -114,7 +114,7 @@ public final class Ipv6bootServer implements AutoCloseable {
             tftp = TftpServer.builder(ArtifactRoot.of(t.tftp().root())).listen(t.tftp().listen().get(0))
                     .listener(listeners.serve()).start();
             started.add(tftp);
-            LOG.info("tftp listening on {} root {}", tftp.localAddress(), t.tftp().root());
+            LOG.info("tftp listening on {} root {}", BootEventLog.text(tftp.localAddress()), t.tftp().root());
         }
         if (t.dhcp6Policy() != null && t.dhcp6Server() != null) {
             if (t.dhcp6Server().journal() != null) {
@@ -122,7 +122,7 @@ public final class Ipv6bootServer implements AutoCloseable {
             }
             dhcp6 = Dhcp6Server.start(t.dhcp6Policy(), t.dhcp6Server(), new MachineRecords(listeners.dhcp6()));
             started.add(dhcp6);
-            LOG.info("dhcp6 listening on {}", dhcp6.localAddresses());
+            LOG.info("dhcp6 listening on {}", BootEventLog.text(dhcp6.localAddresses()));
         }
         for (Translation.Advertising a : t.advertising()) {
             RouterAdvertiser advertiser = RouterAdvertiser.start(a.interfaceName(), a.advertisement(), a.settings(),
@@ -235,7 +235,9 @@ public final class Ipv6bootServer implements AutoCloseable {
         } else if ((dhcp6 == null) != (next.dhcp6Policy() == null)) {
             needRestart.add("dhcp6 enabled/disabled");
         }
-        if (!Objects.equals(previous.dns(), next.dns())) {
+        // DnsForwarderConfig holds an AccessControl without value equality: compare what it was made from
+        if (!Objects.equals(previous.source().dns(), next.source().dns())
+                || !Objects.equals(previous.source().site(), next.source().site())) {
             needRestart.add("dns");
         }
         if (!Objects.equals(previous.http(), next.http())) {

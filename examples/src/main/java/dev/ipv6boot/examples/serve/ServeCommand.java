@@ -1,6 +1,9 @@
 package dev.ipv6boot.examples.serve;
 
 import dev.ipv6boot.examples.config.Translation;
+import dev.ipv6boot.examples.observe.AdminServer;
+import dev.ipv6boot.examples.observe.BootObserver;
+import dev.ipv6boot.examples.observe.ServerMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +49,21 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("not started: the configuration has errors");
             return 2;
         }
+        // BootEventLog: one line per boot event; the observer adds one per machine's stage change (MAC, host name)
+        BootObserver observer = observer(t);
         Ipv6bootServer server;
+        AdminServer admin;
         try {
-            server = Ipv6bootServer.start(t, BootListeners.of(new BootEventLog()));
+            server = Ipv6bootServer.start(t, BootListeners.of(observer).and(BootListeners.of(new BootEventLog())));
         } catch (IOException | RuntimeException e) {
             err.println("not started: " + e.getMessage());
+            return 1;
+        }
+        try {
+            admin = AdminServer.start(t.source().admin(), observer, metrics(observer, server));
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            err.println("not started: admin: " + e.getMessage());
             return 1;
         }
         Path pidFile = ConfigFile.pidFile(t);
@@ -68,10 +81,33 @@ public final class ServeCommand implements Callable<Integer> {
         log().info("ipv6boot serving (pid {}); SIGHUP reloads {}", ProcessHandle.current().pid(), config);
         stop.await();
         log().info("stopping");
+        admin.close();
         server.close();
         Files.deleteIfExists(pidFile);
         log().info("stopped");
         return 0;
+    }
+
+    /** The boot observer, with the configured machines' host names and the stuck-boot threshold. */
+    static BootObserver observer(Translation t) {
+        BootObserver.Builder b = BootObserver.builder()
+                .stuckAfter(java.time.Duration.ofMinutes(t.source().admin().stuckAfterMinutes()));
+        t.boot().machines().forEach((mac, machine) -> b.hostname(mac.toString(), machine.hostname()));
+        return b.build();
+    }
+
+    /** Prometheus metrics of every running service and of the observer's machines. */
+    static ServerMetrics metrics(BootObserver observer, Ipv6bootServer server) {
+        ServerMetrics metrics = new ServerMetrics(observer);
+        server.dhcp6().ifPresent(metrics::register);
+        server.dns().ifPresent(metrics::register);
+        server.http().ifPresent(metrics::register);
+        server.tftp().ifPresent(metrics::register);
+        List<dev.ipv6boot.examples.config.Translation.Advertising> ras = server.translation().advertising();
+        for (int i = 0; i < server.advertisers().size(); i++) {
+            metrics.register(ras.get(i).interfaceName(), server.advertisers().get(i));
+        }
+        return metrics;
     }
 
     /** Re-reads the file; a file with errors leaves the running configuration as it is. */

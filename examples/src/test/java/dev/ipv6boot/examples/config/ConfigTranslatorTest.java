@@ -196,4 +196,13 @@ class ConfigTranslatorTest {
         assertNotNull(t.http());
         assertEquals("http://[::1]:10080", t.boot().baseUrl());
     }
+
+    @Test
+    void anHttpPortTheKernelChoosesCannotBeInBootUrls() throws Exception {
+        String text = "site: {address: \"::1\"}\ndns: {enabled: false}\nhttp: {listen: [\"[::1]:0\"]}\n";
+        Translation t = translate(text);
+        ConfigProblem p = onlyProblemAt(t, "http.listen[0]");
+        assertEquals(ConfigProblem.Severity.ERROR, p.severity());
+        assertEquals(3, p.line());
+    }
 }
