@@ -39,7 +39,7 @@ public record Dhcp6Config(Boolean enabled, List<String> interfaces, List<String>
         rules = Lists.copy(rules);
         subnets = Lists.copy(subnets);
         ratePerClient = ratePerClient == null ? 20 : ratePerClient;
-        receiveBuffer = receiveBuffer == null ? 4 << 20 : receiveBuffer;
+        receiveBuffer = receiveBuffer == null ? 16 << 20 : receiveBuffer;
     }
 
     /**
