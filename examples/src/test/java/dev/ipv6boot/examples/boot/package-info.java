@@ -1,5 +1,5 @@
 /**
  * Real machines booting against ipv6boot: qemu (TCG) runs OVMF and iPXE on a bridged tap in a client network
- * namespace, and only our servers answer, over IPv6, from a server namespace.
+ * namespace, and only {@code ipv6boot serve}, configured by the test, answers, over IPv6, from a server namespace.
  */
 package dev.ipv6boot.examples.boot;
