@@ -27,6 +27,16 @@ public final class ClientLinkLayerAddress {
         return ((long) buf.getUnsignedShort(offset + 2) << 32) | buf.getUnsignedInt(offset + 4);
     }
 
+    /** 2 octets link-layer type, RFC 6939 §4, at index {@code i} of {@code a}. */
+    public static int linkLayerType(byte[] a, int i) {
+        return Octets.u16(a, i);
+    }
+
+    /** {@link #address48(ByteBuf, int, int)} over the octets of {@code a} from index {@code i}. */
+    public static long address48(byte[] a, int i, int length) {
+        return length == FIXED_LENGTH + 6 ? Octets.u48(a, i + 2) : -1;   // 6 octets link-layer address
+    }
+
     /** Writes a 6-octet address with its link-layer type: 8 octets. */
     public static void write(ByteBuf out, int linkLayerType, long mac48) {
         out.writeShort(linkLayerType);             // 2 octets link-layer type, RFC 6939 §4

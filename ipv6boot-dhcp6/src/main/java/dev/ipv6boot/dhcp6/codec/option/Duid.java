@@ -85,6 +85,21 @@ public final class Duid {
         return ((long) buf.getUnsignedShort(offset + start) << 32) | buf.getUnsignedInt(offset + start + 2);
     }
 
+    /** 2 octets DUID-Type, RFC 9915 §11.1, of the DUID at index {@code i} of {@code a}. */
+    public static int type(byte[] a, int i) {
+        return Octets.u16(a, i);
+    }
+
+    /** {@link #ethernetAddress(ByteBuf, int, int)} over the octets of {@code a} from index {@code i}. */
+    public static long ethernetAddress(byte[] a, int i, int length) {
+        int type = type(a, i);
+        int start = identifierStart(type);
+        if ((type != LLT && type != LL) || length != start + 6 || Octets.u16(a, i + 2) != HARDWARE_ETHERNET) {
+            return -1;                                         // 2 octets hardware type, RFC 9915 §11.2, §11.4
+        }
+        return Octets.u48(a, i + start);
+    }
+
     /** Writes a DUID-LLT with a 6-octet Ethernet address (RFC 9915 §11.2): 14 octets. */
     public static void writeLlt(ByteBuf out, int hardwareType, long time, long mac48) {
         out.writeShort(LLT);                       // 2 octets DUID-Type 1
