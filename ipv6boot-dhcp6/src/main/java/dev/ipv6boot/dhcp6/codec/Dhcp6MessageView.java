@@ -238,7 +238,7 @@ public final class Dhcp6MessageView {
             if (scratch == null || scratch.length < length) {
                 scratch = new byte[Math.max(length, scratch == null ? INITIAL_OCTETS : 2 * scratch.length)]; // warm-up
             }
-            copyOctets(buf, index, length, scratch);
+            ByteBufCopy.toArray(buf, index, scratch, 0, length);
             octets = scratch;
             octetsBase = index;
         }
@@ -457,19 +457,6 @@ public final class Dhcp6MessageView {
             q += 2 + itemLength;
         }
         return true;
-    }
-
-    /**
-     * Copies a message's octets into {@code dst} without allocating. {@code getBytes} into an array allocates an
-     * NIO duplicate for a direct buffer when Netty runs without Unsafe (JDK 24+); the buffer's own cached NIO view
-     * does not. That view is not thread-safe, which is fine here: the buffer is borrowed by this view's thread.
-     */
-    private static void copyOctets(ByteBuf buf, int index, int length, byte[] dst) {
-        if (buf.nioBufferCount() == 1) {
-            buf.internalNioBuffer(index, length).get(dst, 0, length);
-        } else {
-            buf.getBytes(index, dst, 0, length);                   // composite buffers: rare, allocation accepted
-        }
     }
 
     // Big-endian reads of the octets at absolute buffer indices; callers checked bounds.

@@ -42,4 +42,10 @@ public final class ClientLinkLayerAddress {
         out.writeShort(linkLayerType);             // 2 octets link-layer type, RFC 6939 §4
         Duid.writeMac48(out, mac48);               // 6 octets link-layer address
     }
+
+    /** {@link #write(ByteBuf, int, long)} into {@code a} at index {@code i}: 8 octets. */
+    public static void write(byte[] a, int i, int linkLayerType, long mac48) {
+        Octets.put16(a, i, linkLayerType);         // 2 octets link-layer type, RFC 6939 §4
+        Octets.put48(a, i + 2, mac48);             // 6 octets link-layer address
+    }
 }

@@ -132,4 +132,32 @@ public final class Duid {
         out.writeShort((int) (mac48 >>> 32));
         out.writeInt((int) mac48);
     }
+
+    /** {@link #writeLlt(ByteBuf, int, long, long)} into {@code a} at index {@code i}: 14 octets. */
+    public static void writeLlt(byte[] a, int i, int hardwareType, long time, long mac48) {
+        Octets.put16(a, i, LLT);                   // 2 octets DUID-Type 1, RFC 9915 §11.2
+        Octets.put16(a, i + 2, hardwareType);      // 2 octets hardware type
+        Octets.put32(a, i + 4, (int) time);        // 4 octets time
+        Octets.put48(a, i + 8, mac48);             // link-layer address
+    }
+
+    /** {@link #writeLl(ByteBuf, int, long)} into {@code a} at index {@code i}: 10 octets. */
+    public static void writeLl(byte[] a, int i, int hardwareType, long mac48) {
+        Octets.put16(a, i, LL);                    // 2 octets DUID-Type 3, RFC 9915 §11.4
+        Octets.put16(a, i + 2, hardwareType);      // 2 octets hardware type
+        Octets.put48(a, i + 4, mac48);             // link-layer address
+    }
+
+    /** {@link #writeUuid(ByteBuf, long, long)} into {@code a} at index {@code i}: 18 octets. */
+    public static void writeUuid(byte[] a, int i, long mostSignificant, long leastSignificant) {
+        Octets.put16(a, i, UUID);                  // 2 octets DUID-Type 4, RFC 6355 §4
+        Octets.put64(a, i + 2, mostSignificant);   // 16 octets UUID, network order
+        Octets.put64(a, i + 10, leastSignificant);
+    }
+
+    /** {@link #writeEnHeader(ByteBuf, long)} into {@code a} at index {@code i}: 6 octets. */
+    public static void writeEnHeader(byte[] a, int i, long enterpriseNumber) {
+        Octets.put16(a, i, EN);                    // 2 octets DUID-Type 2, RFC 9915 §11.3
+        Octets.put32(a, i + 2, (int) enterpriseNumber); // 4 octets enterprise-number
+    }
 }
