@@ -53,9 +53,9 @@ public final class Dhcp6MessageView {
 
     // How validation treats each option code, derived once from the catalogue's formats (OptionCatalog) so the
     // per-option work is one table load, one branch-free length test, and a switch only for structured data.
-    // A rule packs: bits 0-15 the shortest valid length, 16-31 the longest, 32-47 a mask whose bits must be clear
-    // in the length (lists of 2- or 16-octet elements), 48-55 the kind, 56-63 where encapsulated options or
-    // items start in the data.
+    // A rule packs: bits 0-15 the shortest valid length, 16-31 how much longer it may be, 32-47 a mask whose bits
+    // must be clear in the length (lists of 2- or 16-octet elements), 48-55 the kind, 56-63 where encapsulated
+    // options or items start in the data. A plain rule is 0 above bit 47.
     private static final int KIND_PLAIN = 0;                      // the length test is the whole check
     private static final int KIND_DUID = 1;
     private static final int KIND_OPTIONS = 2;                    // IA_NA, IA_TA, IA_PD, IA Address, IA Prefix
@@ -69,6 +69,7 @@ public final class Dhcp6MessageView {
     private final Dhcp6Limits limits;
     private final int maxOptions;
     private final int maxEncapsulationDepth;
+    private final int maxDuidLength;
     private final Dhcp6MessageView root;
     private final int relayLevel;
     private Dhcp6MessageView child;
@@ -89,9 +90,8 @@ public final class Dhcp6MessageView {
     private boolean headerComplete;
     private int optionTotal;
     private int count;
-    private int[] codes;
+    private int[] headers;                                        // option-code << 16 | option-len, as on the wire
     private int[] offsets;
-    private int[] lengths;
     private int relayMessageIndex;
 
     // Only meaningful on the root view: the first error met anywhere in the chain.
@@ -110,16 +110,16 @@ public final class Dhcp6MessageView {
         this.limits = limits;
         this.maxOptions = limits.maxOptions();
         this.maxEncapsulationDepth = limits.maxEncapsulationDepth();
+        this.maxDuidLength = limits.maxDuidLength();
         this.root = root == null ? this : root;
         this.relayLevel = relayLevel;
         int capacity = Math.min(INITIAL_CAPACITY, limits.maxOptions());
-        this.codes = new int[capacity];
+        this.headers = new int[capacity];
         this.offsets = new int[capacity];
-        this.lengths = new int[capacity];
     }
 
     private static long rule(int min, int max, int mask, int kind, int inner) {
-        return min | (long) max << 16 | (long) mask << 32 | (long) kind << 48 | (long) inner << 56;
+        return min | (long) (max - min) << 16 | (long) mask << 32 | (long) kind << 48 | (long) inner << 56;
     }
 
     private static long[] rules() {
@@ -282,7 +282,7 @@ public final class Dhcp6MessageView {
                 return fail(Dhcp6DecodeError.RELAY_MESSAGE_MISSING, index);
             }
             Dhcp6MessageView inner = child();
-            if (!inner.parse(buf, offsets[relayMessageIndex], lengths[relayMessageIndex])) {
+            if (!inner.parse(buf, offsets[relayMessageIndex], headers[relayMessageIndex] & 0xffff)) {
                 return false;
             }
         }
@@ -317,7 +317,7 @@ public final class Dhcp6MessageView {
             if (++optionTotal > maxOptions) {
                 return fail(Dhcp6DecodeError.TOO_MANY_OPTIONS, p);
             }
-            index(code, data, len);
+            index(header, data);
             if (code == OptionCodes.RELAY_MESSAGE && relay) {
                 if (relayMessageIndex >= 0) {
                     return fail(Dhcp6DecodeError.RELAY_MESSAGE_DUPLICATE, p);
@@ -360,30 +360,27 @@ public final class Dhcp6MessageView {
         return true;
     }
 
-    private void index(int code, int data, int len) {
-        if (count == codes.length) {
-            int capacity = Math.min(codes.length * 2, limits.maxOptions());
-            codes = java.util.Arrays.copyOf(codes, capacity);       // growth only while warming up
+    private void index(int header, int data) {
+        if (count == headers.length) {
+            int capacity = Math.min(headers.length * 2, limits.maxOptions());
+            headers = java.util.Arrays.copyOf(headers, capacity);   // growth only while warming up
             offsets = java.util.Arrays.copyOf(offsets, capacity);
-            lengths = java.util.Arrays.copyOf(lengths, capacity);
         }
-        codes[count] = code;
+        headers[count] = header;
         offsets[count] = data;
-        lengths[count] = len;
         count++;
     }
 
     /** Checks one option's data against its code's rule; {@code p} is its header, {@code data} its data. */
     private boolean checkOption(int code, int p, int data, int len, int depth) {
         long rule = code < RULES.length ? RULES[code] : RULE_ANY_LENGTH;
-        int min = (int) rule & 0xffff;
-        int max = (int) (rule >>> 16) & 0xffff;
-        int mask = (int) (rule >>> 32) & 0xffff;
-        if ((len < min) | (len > max) | ((len & mask) != 0)) {   // one branch for every fixed-size format
+        int bounds = (int) rule;
+        // min <= len <= max as one unsigned comparison, and no mask bit set in len (< 2^16, so the kind and
+        // inner bits above the mask cannot match): one branch for every fixed-size and list format
+        if (Integer.compareUnsigned(len - (bounds & 0xffff), bounds >>> 16) > 0 | (len & (int) (rule >>> 32)) != 0) {
             return fail(lengthError(code), p);
         }
-        int kind = (int) (rule >>> 48) & 0xff;
-        return kind == KIND_PLAIN || checkStructured(kind, (int) (rule >>> 56), p, data, len, depth);
+        return rule >>> 48 == 0 || checkStructured((int) (rule >>> 48) & 0xff, (int) (rule >>> 56), p, data, len, depth);
     }
 
     /** The checks of structured data, after the length test: {@code inner} is where the structure starts. */
@@ -419,7 +416,7 @@ public final class Dhcp6MessageView {
         if (len < Duid.MIN_LENGTH) {
             return fail(Dhcp6DecodeError.DUID_TOO_SHORT, p);
         }
-        if (len > limits.maxDuidLength()) {
+        if (len > maxDuidLength) {
             return fail(Dhcp6DecodeError.DUID_TOO_LONG, p);
         }
         int type = u16(data);                                    // 2 octets DUID-Type, RFC 9915 §11.1
@@ -626,7 +623,7 @@ public final class Dhcp6MessageView {
     /** The code of top-level option {@code i} (wire order). */
     public int optionCode(int i) {
         checkIndex(i);
-        return codes[i];
+        return headers[i] >>> 16;
     }
 
     /** The absolute index in {@link #buffer()} of option {@code i}'s data (after its 4-octet header). */
@@ -638,7 +635,7 @@ public final class Dhcp6MessageView {
     /** The length of option {@code i}'s data. */
     public int optionLength(int i) {
         checkIndex(i);
-        return lengths[i];
+        return headers[i] & 0xffff;
     }
 
     private void checkIndex(int i) {
@@ -655,7 +652,7 @@ public final class Dhcp6MessageView {
     /** The index of the first option with {@code code} at or after index {@code from}, or -1. */
     public int nextIndexOf(int code, int from) {
         for (int i = Math.max(0, from); i < count; i++) {
-            if (codes[i] == code) {
+            if (headers[i] >>> 16 == code) {
                 return i;
             }
         }
@@ -671,7 +668,7 @@ public final class Dhcp6MessageView {
     public int countOf(int code) {
         int n = 0;
         for (int i = 0; i < count; i++) {
-            if (codes[i] == code) {
+            if (headers[i] >>> 16 == code) {
                 n++;
             }
         }
@@ -683,7 +680,7 @@ public final class Dhcp6MessageView {
      * IA_PD, Vendor Options...); the cursor is empty when the option's format carries none.
      */
     public Dhcp6OptionCursor suboptions(int i, Dhcp6OptionCursor cursor) {
-        return cursor.encapsulatedIn(buf, optionCode(i), offsets[i], lengths[i]);
+        return cursor.encapsulatedIn(buf, optionCode(i), offsets[i], headers[i] & 0xffff);
     }
 
     // ---- typed accessors ----------------------------------------------------------------------------------
@@ -707,25 +704,25 @@ public final class Dhcp6MessageView {
     /** The Ethernet MAC inside a DUID-LL or DUID-LLT Client Identifier, or -1. */
     public long clientDuidEthernetAddress() {
         int i = clientIdIndex();
-        return i < 0 ? -1 : Duid.ethernetAddress(octets, offsets[i] - octetsBase, lengths[i]);
+        return i < 0 ? -1 : Duid.ethernetAddress(octets, offsets[i] - octetsBase, (headers[i] & 0xffff));
     }
 
     /** Whether the Client Identifier equals the {@code length} octets at {@code offset} of {@code other}. */
     public boolean clientIdEquals(ByteBuf other, int offset, int length) {
         int i = clientIdIndex();
-        return i >= 0 && lengths[i] == length && io.netty.buffer.ByteBufUtil.equals(buf, offsets[i], other, offset, length);
+        return i >= 0 && (headers[i] & 0xffff) == length && io.netty.buffer.ByteBufUtil.equals(buf, offsets[i], other, offset, length);
     }
 
     /** How many architecture types the first Client Architecture Type option (61, RFC 5970 §3.3) lists. */
     public int archTypeCount() {
         int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
-        return i < 0 ? 0 : ClientArchitecture.count(lengths[i]);
+        return i < 0 ? 0 : ClientArchitecture.count((headers[i] & 0xffff));
     }
 
     /** Architecture type {@code n} of the first option 61 (names in {@code ArchitectureTypes}). */
     public int archType(int n) {
         int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
-        if (i < 0 || n < 0 || n >= ClientArchitecture.count(lengths[i])) {
+        if (i < 0 || n < 0 || n >= ClientArchitecture.count((headers[i] & 0xffff))) {
             throw new IndexOutOfBoundsException("arch type " + n + " of " + archTypeCount());
         }
         return ClientArchitecture.type(octets, offsets[i] - octetsBase, n);
@@ -734,13 +731,13 @@ public final class Dhcp6MessageView {
     /** Whether the client lists architecture {@code type} in option 61. */
     public boolean hasArchType(int type) {
         int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
-        return i >= 0 && ClientArchitecture.contains(octets, offsets[i] - octetsBase, lengths[i], type);
+        return i >= 0 && ClientArchitecture.contains(octets, offsets[i] - octetsBase, (headers[i] & 0xffff), type);
     }
 
     /** Whether any User Class option (15, RFC 9915 §21.15) has a user-class-data item equal to {@code text}. */
     public boolean hasUserClass(CharSequence text) {
         for (int i = indexOf(OptionCodes.USER_CLASS); i >= 0; i = nextIndexOf(OptionCodes.USER_CLASS, i + 1)) {
-            if (UserClass.containsItem(octets, offsets[i] - octetsBase, lengths[i], text)) {
+            if (UserClass.containsItem(octets, offsets[i] - octetsBase, (headers[i] & 0xffff), text)) {
                 return true;
             }
         }
@@ -756,7 +753,7 @@ public final class Dhcp6MessageView {
     /** Whether any vendor-class-data item of any option 16 starts with {@code prefix} ("HTTPClient"). */
     public boolean vendorClassStartsWith(CharSequence prefix) {
         for (int i = indexOf(OptionCodes.VENDOR_CLASS); i >= 0; i = nextIndexOf(OptionCodes.VENDOR_CLASS, i + 1)) {
-            if (VendorClass.anyItemStartsWith(octets, offsets[i] - octetsBase, lengths[i], prefix)) {
+            if (VendorClass.anyItemStartsWith(octets, offsets[i] - octetsBase, (headers[i] & 0xffff), prefix)) {
                 return true;
             }
         }
@@ -777,7 +774,7 @@ public final class Dhcp6MessageView {
     /** Whether the Option Request option (6, RFC 9915 §21.7) asks for {@code code}. */
     public boolean requestsOption(int code) {
         int i = indexOf(OptionCodes.OPTION_REQUEST);
-        return i >= 0 && OptionRequest.contains(octets, offsets[i] - octetsBase, lengths[i], code);
+        return i >= 0 && OptionRequest.contains(octets, offsets[i] - octetsBase, (headers[i] & 0xffff), code);
     }
 
     /** Preference (7, RFC 9915 §21.8), or -1 when absent. */
@@ -792,7 +789,7 @@ public final class Dhcp6MessageView {
      */
     public long clientLinkLayerAddress() {
         int i = indexOf(OptionCodes.CLIENT_LINKLAYER_ADDRESS);
-        return i < 0 ? -1 : ClientLinkLayerAddress.address48(octets, offsets[i] - octetsBase, lengths[i]);
+        return i < 0 ? -1 : ClientLinkLayerAddress.address48(octets, offsets[i] - octetsBase, (headers[i] & 0xffff));
     }
 
     /** The link-layer type of option 79 (1 Ethernet), or -1 when absent. */
