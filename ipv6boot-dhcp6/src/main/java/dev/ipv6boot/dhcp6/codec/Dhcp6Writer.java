@@ -51,6 +51,9 @@ public final class Dhcp6Writer {
     private ByteBuf out;
     private int maxLength;
     private int writable;                                       // out.maxWritableBytes() at begin
+    // Where the fast path of ensure() stops: the least of maxLength, writable and the stage's length, or -1
+    // before begin, after finish and after an error, so that one comparison sends every such case to ensureSlow.
+    private int fastLimit = -1;
     private byte[] stage = new byte[INITIAL_STAGE];
     private int pos;                                            // octets staged for the current message
     private ByteBuf stageView;                                  // the stage as a ByteBuf, for UTF-8 and DNS names
@@ -76,6 +79,7 @@ public final class Dhcp6Writer {
         this.depth = 0;
         this.finishedLength = 0;
         this.error = Dhcp6EncodeError.NONE;
+        this.fastLimit = Math.min(Math.min(maxLength, writable), stage.length);
         return this;
     }
 
@@ -96,6 +100,7 @@ public final class Dhcp6Writer {
         }
         finishedLength = ok ? pos : 0;
         out = null;
+        fastLimit = -1;
         return ok;
     }
 
@@ -117,27 +122,31 @@ public final class Dhcp6Writer {
 
     /** Whether {@code n} more octets may be staged; if not, records why and every later write is a no-op. */
     private boolean ensure(int n) {
+        return n <= fastLimit - pos || ensureSlow(n);
+    }
+
+    private boolean ensureSlow(int n) {
         requireStarted();
         if (error != Dhcp6EncodeError.NONE) {
             return false;
         }
         if (n > maxLength - pos) {
-            error = Dhcp6EncodeError.MESSAGE_TOO_LONG;
-            return false;
+            return fail(Dhcp6EncodeError.MESSAGE_TOO_LONG);
         }
         if (n > writable - pos) {
-            error = Dhcp6EncodeError.BUFFER_FULL;
-            return false;
+            return fail(Dhcp6EncodeError.BUFFER_FULL);
         }
-        if (n > stage.length - pos) {
-            grow(pos + n);
-        }
+        stage = Arrays.copyOf(stage, Math.max(pos + n, 2 * stage.length));   // warm-up only: then reused
+        stageView = null;
+        fastLimit = Math.min(Math.min(maxLength, writable), stage.length);
         return true;
     }
 
-    private void grow(int needed) {
-        stage = Arrays.copyOf(stage, Math.max(needed, 2 * stage.length));   // warm-up only: then reused
-        stageView = null;
+    /** Records the first error of the message; every later write is a no-op. Returns false. */
+    private boolean fail(Dhcp6EncodeError reason) {
+        error = reason;
+        fastLimit = -1;
+        return false;
     }
 
     /** The stage as a heap ByteBuf whose writer index is {@link #pos}, for the writers of codec.option. */
@@ -248,7 +257,7 @@ public final class Dhcp6Writer {
         if (header >= 0 && error == Dhcp6EncodeError.NONE) {
             int len = pos - header - Dhcp6MessageView.OPTION_HEADER_LENGTH;
             if (len > 0xffff) {
-                error = Dhcp6EncodeError.OPTION_TOO_LONG;
+                fail(Dhcp6EncodeError.OPTION_TOO_LONG);
             } else {
                 Octets.put16(stage, header + 2, len);           // option-len, RFC 9915 §21.1
             }
@@ -267,7 +276,7 @@ public final class Dhcp6Writer {
         u16(code, "option-code");
         if (length > 0xffff) {
             if (ensure(0)) {
-                error = Dhcp6EncodeError.OPTION_TOO_LONG;
+                fail(Dhcp6EncodeError.OPTION_TOO_LONG);
             }
             return this;
         }
@@ -284,7 +293,7 @@ public final class Dhcp6Writer {
         u16(code, "option-code");
         if (data.length > 0xffff) {
             if (ensure(0)) {
-                error = Dhcp6EncodeError.OPTION_TOO_LONG;
+                fail(Dhcp6EncodeError.OPTION_TOO_LONG);
             }
             return this;
         }
@@ -460,7 +469,7 @@ public final class Dhcp6Writer {
         text(text);
         int len = pos - lengthAt - 2;
         if (error == Dhcp6EncodeError.NONE && len > 0xffff) {
-            error = Dhcp6EncodeError.OPTION_TOO_LONG;
+            fail(Dhcp6EncodeError.OPTION_TOO_LONG);
         }
         if (error == Dhcp6EncodeError.NONE) {
             Octets.put16(stage, lengthAt, len);
@@ -491,7 +500,7 @@ public final class Dhcp6Writer {
         int n = name.length();
         if (ensure(n == 1 && name.charAt(0) == '.' ? 1 : n + 1)) {
             if (DomainList.writeName(stageView(), name) < 0) {
-                error = Dhcp6EncodeError.DOMAIN_NAME_INVALID;
+                fail(Dhcp6EncodeError.DOMAIN_NAME_INVALID);
             } else {
                 pos = stageView.writerIndex();
             }
