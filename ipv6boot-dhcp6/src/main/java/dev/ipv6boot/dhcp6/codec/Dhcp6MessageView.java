@@ -144,7 +144,7 @@ public final class Dhcp6MessageView {
             case RELAY_MESSAGE:                                   // outside a relay's top level: carried opaque
                 return RULE_ANY_LENGTH;
             case DUID:
-                return rule(0, 0xffff, 0, KIND_DUID, 0);          // lengths checked by type, against the limits
+                return rule(Duid.MIN_LENGTH, 0xffff, 0, KIND_DUID, 0);   // the rest by type, against the limits
             case IA_NA:
             case IA_TA:
             case IA_PD:
@@ -191,6 +191,8 @@ public final class Dhcp6MessageView {
                 return Dhcp6DecodeError.VENDOR_OPTION_TOO_SHORT;
             case STATUS_CODE:
                 return Dhcp6DecodeError.STATUS_CODE_TOO_SHORT;
+            case DUID:
+                return Dhcp6DecodeError.DUID_TOO_SHORT;
             default:
                 return Dhcp6DecodeError.OPTION_LENGTH_INVALID;
         }
@@ -242,7 +244,7 @@ public final class Dhcp6MessageView {
             octets = scratch;
             octetsBase = index;
         }
-        return parse(buf, index, length);
+        return parseChain(buf, index, length);
     }
 
     private void reset(ByteBuf buf, int index, int length) {
@@ -257,7 +259,30 @@ public final class Dhcp6MessageView {
         this.messageType = -1;
     }
 
-    private boolean parse(ByteBuf buf, int index, int length) {
+    /**
+     * Parses the message and, down the relay chain, each relayed message (RFC 9915 §9), one level per turn of a
+     * loop rather than by recursion, which the JIT would not inline. Levels are marked valid once the innermost
+     * message is.
+     */
+    private boolean parseChain(ByteBuf buf, int index, int length) {
+        Dhcp6MessageView level = this;
+        while (level.parseLevel(buf, index, length)) {
+            if (!level.isRelay()) {
+                for (Dhcp6MessageView v = this; v != level; v = v.child) {
+                    v.valid = true;
+                }
+                level.valid = true;
+                return true;
+            }
+            index = level.offsets[level.relayMessageIndex];
+            length = level.headers[level.relayMessageIndex] & 0xffff;
+            level = level.child();
+        }
+        return false;
+    }
+
+    /** Parses one message's header and top-level options; a relay's Relay Message is left to the caller. */
+    private boolean parseLevel(ByteBuf buf, int index, int length) {
         reset(buf, index, length);
         octets = root.octets;
         octetsBase = root.octetsBase;
@@ -277,17 +302,7 @@ public final class Dhcp6MessageView {
         if (!parseTopLevel(index + header, index + length, relay)) {
             return false;
         }
-        if (relay) {
-            if (relayMessageIndex < 0) {
-                return fail(Dhcp6DecodeError.RELAY_MESSAGE_MISSING, index);
-            }
-            Dhcp6MessageView inner = child();
-            if (!inner.parse(buf, offsets[relayMessageIndex], headers[relayMessageIndex] & 0xffff)) {
-                return false;
-            }
-        }
-        valid = true;
-        return true;
+        return !relay || relayMessageIndex >= 0 || fail(Dhcp6DecodeError.RELAY_MESSAGE_MISSING, index);
     }
 
     private Dhcp6MessageView child() {
@@ -323,7 +338,14 @@ public final class Dhcp6MessageView {
                     return fail(Dhcp6DecodeError.RELAY_MESSAGE_DUPLICATE, p);
                 }
                 relayMessageIndex = count - 1;
-            } else if (!checkOption(code, p, data, len, 1)) {
+                p = data + len;
+                continue;
+            }
+            long rule = ruleOf(code);
+            if (!lengthFits(rule, len)) {
+                return fail(lengthError(code), p);
+            }
+            if (hasStructure(rule, len) && !checkStructured(rule, p, data, len, 1)) {
                 return false;
             }
             p = data + len;
@@ -352,8 +374,14 @@ public final class Dhcp6MessageView {
             if (++optionTotal > maxOptions) {
                 return fail(Dhcp6DecodeError.TOO_MANY_OPTIONS, p);
             }
-            if (typed && !checkOption(code, p, data, len, depth)) {
-                return false;
+            if (typed) {
+                long rule = ruleOf(code);
+                if (!lengthFits(rule, len)) {
+                    return fail(lengthError(code), p);
+                }
+                if (hasStructure(rule, len) && !checkStructured(rule, p, data, len, depth)) {
+                    return false;
+                }
             }
             p = data + len;
         }
@@ -371,22 +399,38 @@ public final class Dhcp6MessageView {
         count++;
     }
 
-    /** Checks one option's data against its code's rule; {@code p} is its header, {@code data} its data. */
-    private boolean checkOption(int code, int p, int data, int len, int depth) {
-        long rule = code < RULES.length ? RULES[code] : RULE_ANY_LENGTH;
-        int bounds = (int) rule;
-        // min <= len <= max as one unsigned comparison, and no mask bit set in len (< 2^16, so the kind and
-        // inner bits above the mask cannot match): one branch for every fixed-size and list format
-        if (Integer.compareUnsigned(len - (bounds & 0xffff), bounds >>> 16) > 0 | (len & (int) (rule >>> 32)) != 0) {
-            return fail(lengthError(code), p);
-        }
-        return rule >>> 48 == 0 || checkStructured((int) (rule >>> 48) & 0xff, (int) (rule >>> 56), p, data, len, depth);
+    // The per-option checks are written out in both walks, with only structured data in a method of its own:
+    // once compiled, a method holding all of it was too large for the JIT to inline, a call per option.
+
+    /** The validation rule of option {@code code}. */
+    private static long ruleOf(int code) {
+        return code < RULES.length ? RULES[code] : RULE_ANY_LENGTH;
     }
 
-    /** The checks of structured data, after the length test: {@code inner} is where the structure starts. */
-    private boolean checkStructured(int kind, int inner, int p, int data, int len, int depth) {
+    /**
+     * Whether {@code len} is within the rule's bounds (one unsigned comparison) with no bit of its mask set
+     * ({@code len} < 2^16, so the kind and inner bits above the mask cannot match): the whole check of every
+     * fixed-size and list format.
+     */
+    private static boolean lengthFits(long rule, int len) {
+        int bounds = (int) rule;
+        return Integer.compareUnsigned(len - (bounds & 0xffff), bounds >>> 16) <= 0 & (len & (int) (rule >>> 32)) == 0;
+    }
+
+    /**
+     * Whether data of {@code len} octets has structure left to check: the rule has a kind, and the data is longer
+     * than its fixed part (an IA_NA of 12 octets, a Vendor Class without items, a Client FQDN of flags alone
+     * are whole once their length fits; a DUID's fixed part is 0 and its shortest length 3, so it always has).
+     */
+    private static boolean hasStructure(long rule, int len) {
+        return rule >>> 48 != 0 && len != (int) (rule >>> 56);
+    }
+
+    /** The checks of structured data (a rule with a kind), after the length test; {@code p} is the option. */
+    private boolean checkStructured(long rule, int p, int data, int len, int depth) {
+        int inner = (int) (rule >>> 56);                          // where the structure starts in the data
         int end = data + len;
-        switch (kind) {
+        switch ((int) (rule >>> 48) & 0xff) {
             case KIND_DUID:
                 return checkDuid(p, data, len);
             case KIND_OPTIONS:
@@ -408,7 +452,7 @@ public final class Dhcp6MessageView {
                 return DomainList.partialNameEnd(octets, data + inner - octetsBase, end - octetsBase) >= 0
                         || fail(Dhcp6DecodeError.DOMAIN_NAME_INVALID, data + inner);
             default:
-                throw new AssertionError(kind);
+                throw new AssertionError(rule);
         }
     }
 
