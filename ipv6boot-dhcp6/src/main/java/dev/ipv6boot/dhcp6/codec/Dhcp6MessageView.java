@@ -8,6 +8,7 @@ import dev.ipv6boot.dhcp6.codec.option.ClientLinkLayerAddress;
 import dev.ipv6boot.dhcp6.codec.option.DomainList;
 import dev.ipv6boot.dhcp6.codec.option.Duid;
 import dev.ipv6boot.dhcp6.codec.option.ElapsedTime;
+import dev.ipv6boot.dhcp6.codec.option.Octets;
 import dev.ipv6boot.dhcp6.codec.option.OptionRequest;
 import dev.ipv6boot.dhcp6.codec.option.Preference;
 import dev.ipv6boot.dhcp6.codec.option.UserClass;
@@ -18,7 +19,9 @@ import io.netty.buffer.ByteBuf;
  * A reusable, allocation-free read view of one DHCPv6 message (RFC 9915 §8 client/server layout, §9 relay
  * layout) over a Netty {@link ByteBuf}: {@link #wrap} validates the whole message, every nested region
  * included, and indexes its top-level options as (code, offset, length) in int arrays, in wire order with
- * duplicates kept. Typed values are read on demand from the buffer; nothing is copied.
+ * duplicates kept. Typed values are read on demand. A heap buffer's octets are read in place; a direct buffer's
+ * are copied once per wrap into an array the view keeps (no allocation once warm), which validation and the
+ * typed accessors read, because every {@code ByteBuf} access costs reference-count and bounds checks.
  *
  * <pre>{@code
  * Dhcp6MessageView view = new Dhcp6MessageView(Dhcp6Limits.DEFAULT);   // one per event-loop thread
@@ -32,7 +35,9 @@ import io.netty.buffer.ByteBuf;
  *
  * <p>Ownership: {@link #wrap(ByteBuf)} borrows the buffer. It reads bytes {@code readerIndex..writerIndex},
  * never changes the indices, never retains or releases; the view and every value read from it are valid
- * until the buffer is released or the view is wrapped again. Not thread-safe: keep one per thread.
+ * until the buffer is released or the view is wrapped again; the buffer's content must not change meanwhile
+ * (the typed accessors of a direct buffer's view answer from the octets copied by {@code wrap}). Not
+ * thread-safe: keep one per thread.
  */
 public final class Dhcp6MessageView {
 
@@ -46,7 +51,25 @@ public final class Dhcp6MessageView {
     private static final int INITIAL_CAPACITY = 16;
     private static final int INITIAL_OCTETS = 1500;               // an Ethernet frame's worth
 
+    // How validation treats each option code, derived once from the catalogue's formats (OptionCatalog) so the
+    // per-option work is one table load, one branch-free length test, and a switch only for structured data.
+    // A rule packs: bits 0-15 the shortest valid length, 16-31 how much longer it may be, 32-47 a mask whose bits
+    // must be clear in the length (lists of 2- or 16-octet elements), 48-55 the kind, 56-63 where encapsulated
+    // options or items start in the data. A plain rule is 0 above bit 47.
+    private static final int KIND_PLAIN = 0;                      // the length test is the whole check
+    private static final int KIND_DUID = 1;
+    private static final int KIND_OPTIONS = 2;                    // IA_NA, IA_TA, IA_PD, IA Address, IA Prefix
+    private static final int KIND_VENDOR_OPTIONS = 3;             // sub-option codes belong to the enterprise
+    private static final int KIND_ITEMS = 4;                      // User Class, Vendor Class, Boot File Parameters
+    private static final int KIND_DOMAIN_LIST = 5;
+    private static final int KIND_FQDN = 6;
+    private static final long RULE_ANY_LENGTH = rule(0, 0xffff, 0, KIND_PLAIN, 0);
+    private static final long[] RULES = rules();
+
     private final Dhcp6Limits limits;
+    private final int maxOptions;
+    private final int maxEncapsulationDepth;
+    private final int maxDuidLength;
     private final Dhcp6MessageView root;
     private final int relayLevel;
     private Dhcp6MessageView child;
@@ -54,19 +77,21 @@ public final class Dhcp6MessageView {
     private ByteBuf buf;
     private int start;
     private int length;
-    // The message's octets, copied once per wrap by the root and shared down the relay chain: validation reads
-    // plain array elements instead of going through ByteBuf accessors, each of which checks the reference
-    // count and bounds (on JDK 24+, without Unsafe, through a ByteBuffer as well). About half of a wrap's cost.
+    // The message's octets, shared down the relay chain: validation and the typed accessors read plain array
+    // elements instead of going through ByteBuf accessors, each of which checks the reference count and bounds
+    // (on JDK 24+, without Unsafe, through a ByteBuffer as well). A heap buffer's own array is read in place; a
+    // direct buffer's octets are copied once per wrap into the root's scratch array. octets[at - octetsBase]
+    // holds the buffer's octet at absolute index at.
     private byte[] octets;
     private int octetsBase;
+    private byte[] scratch;
     private int messageType = -1;
     private boolean valid;
     private boolean headerComplete;
     private int optionTotal;
     private int count;
-    private int[] codes;
+    private int[] headers;                                        // option-code << 16 | option-len, as on the wire
     private int[] offsets;
-    private int[] lengths;
     private int relayMessageIndex;
 
     // Only meaningful on the root view: the first error met anywhere in the chain.
@@ -83,12 +108,94 @@ public final class Dhcp6MessageView {
             throw new NullPointerException("limits");
         }
         this.limits = limits;
+        this.maxOptions = limits.maxOptions();
+        this.maxEncapsulationDepth = limits.maxEncapsulationDepth();
+        this.maxDuidLength = limits.maxDuidLength();
         this.root = root == null ? this : root;
         this.relayLevel = relayLevel;
         int capacity = Math.min(INITIAL_CAPACITY, limits.maxOptions());
-        this.codes = new int[capacity];
+        this.headers = new int[capacity];
         this.offsets = new int[capacity];
-        this.lengths = new int[capacity];
+    }
+
+    private static long rule(int min, int max, int mask, int kind, int inner) {
+        return min | (long) (max - min) << 16 | (long) mask << 32 | (long) kind << 48 | (long) inner << 56;
+    }
+
+    private static long[] rules() {
+        int size = 0;
+        for (int code = 0; code <= 0xffff; code++) {
+            if (OptionCatalog.formatOf(code) != OptionFormat.OPAQUE) {
+                size = code + 1;                                  // codes past the last known one are opaque
+            }
+        }
+        long[] rules = new long[size];
+        for (int code = 0; code < size; code++) {
+            rules[code] = ruleOf(OptionCatalog.formatOf(code));
+        }
+        return rules;
+    }
+
+    private static long ruleOf(OptionFormat format) {
+        int min = format.minimumLength();
+        switch (format) {
+            case OPAQUE:
+            case STRING:
+            case RELAY_MESSAGE:                                   // outside a relay's top level: carried opaque
+                return RULE_ANY_LENGTH;
+            case DUID:
+                return rule(Duid.MIN_LENGTH, 0xffff, 0, KIND_DUID, 0);   // the rest by type, against the limits
+            case IA_NA:
+            case IA_TA:
+            case IA_PD:
+            case IA_ADDRESS:
+            case IA_PREFIX:
+                return rule(min, 0xffff, 0, KIND_OPTIONS, format.suboptionsOffset());
+            case VENDOR_OPTIONS:
+                return rule(min, 0xffff, 0, KIND_VENDOR_OPTIONS, format.suboptionsOffset());
+            case VENDOR_CLASS:
+                return rule(min, 0xffff, 0, KIND_ITEMS, VendorClass.FIXED_LENGTH);
+            case USER_CLASS:
+            case BOOT_PARAMETERS:
+                return rule(min, 0xffff, 0, KIND_ITEMS, 0);
+            case DOMAIN_LIST:
+                return rule(min, 0xffff, 0, KIND_DOMAIN_LIST, 0);
+            case FQDN:
+                return rule(min, 0xffff, 0, KIND_FQDN, 1);        // 1 octet flags, then the name
+            default:
+                int element = format.elementSize();
+                if (element > 0 && Integer.bitCount(element) != 1) {
+                    throw new IllegalStateException(format + ": element size " + element + " is not a power of 2");
+                }
+                return rule(min, format.fixedLength() >= 0 ? format.fixedLength() : 0xffff,
+                        element > 0 ? element - 1 : 0, KIND_PLAIN, 0);
+        }
+    }
+
+    /** The error of an option whose data length is outside its format's bounds (a failed rule length test). */
+    private static Dhcp6DecodeError lengthError(int code) {
+        switch (OptionCatalog.formatOf(code)) {
+            case IA_NA:
+                return Dhcp6DecodeError.IA_NA_TOO_SHORT;
+            case IA_TA:
+                return Dhcp6DecodeError.IA_TA_TOO_SHORT;
+            case IA_PD:
+                return Dhcp6DecodeError.IA_PD_TOO_SHORT;
+            case IA_ADDRESS:
+                return Dhcp6DecodeError.IA_ADDRESS_TOO_SHORT;
+            case IA_PREFIX:
+                return Dhcp6DecodeError.IA_PREFIX_TOO_SHORT;
+            case VENDOR_OPTIONS:
+            case VENDOR_CLASS:
+            case ENTERPRISE_OPAQUE:
+                return Dhcp6DecodeError.VENDOR_OPTION_TOO_SHORT;
+            case STATUS_CODE:
+                return Dhcp6DecodeError.STATUS_CODE_TOO_SHORT;
+            case DUID:
+                return Dhcp6DecodeError.DUID_TOO_SHORT;
+            default:
+                return Dhcp6DecodeError.OPTION_LENGTH_INVALID;
+        }
     }
 
     /** The limits this view enforces. */
@@ -126,12 +233,18 @@ public final class Dhcp6MessageView {
             reset(buf, index, length);
             return fail(Dhcp6DecodeError.MESSAGE_TOO_LONG, index + limits.maxMessageSize());
         }
-        if (octets == null || octets.length < length) {
-            octets = new byte[Math.max(length, octets == null ? INITIAL_OCTETS : 2 * octets.length)]; // warm-up only
+        if (buf.hasArray()) {
+            octets = buf.array();                                 // read in place
+            octetsBase = -buf.arrayOffset();
+        } else {
+            if (scratch == null || scratch.length < length) {
+                scratch = new byte[Math.max(length, scratch == null ? INITIAL_OCTETS : 2 * scratch.length)]; // warm-up
+            }
+            ByteBufCopy.toArray(buf, index, scratch, 0, length);
+            octets = scratch;
+            octetsBase = index;
         }
-        copyOctets(buf, index, length, octets);
-        octetsBase = index;
-        return parse(buf, index, length);
+        return parseChain(buf, index, length);
     }
 
     private void reset(ByteBuf buf, int index, int length) {
@@ -146,7 +259,30 @@ public final class Dhcp6MessageView {
         this.messageType = -1;
     }
 
-    private boolean parse(ByteBuf buf, int index, int length) {
+    /**
+     * Parses the message and, down the relay chain, each relayed message (RFC 9915 §9), one level per turn of a
+     * loop rather than by recursion, which the JIT would not inline. Levels are marked valid once the innermost
+     * message is.
+     */
+    private boolean parseChain(ByteBuf buf, int index, int length) {
+        Dhcp6MessageView level = this;
+        while (level.parseLevel(buf, index, length)) {
+            if (!level.isRelay()) {
+                for (Dhcp6MessageView v = this; v != level; v = v.child) {
+                    v.valid = true;
+                }
+                level.valid = true;
+                return true;
+            }
+            index = level.offsets[level.relayMessageIndex];
+            length = level.headers[level.relayMessageIndex] & 0xffff;
+            level = level.child();
+        }
+        return false;
+    }
+
+    /** Parses one message's header and top-level options; a relay's Relay Message is left to the caller. */
+    private boolean parseLevel(ByteBuf buf, int index, int length) {
         reset(buf, index, length);
         octets = root.octets;
         octetsBase = root.octetsBase;
@@ -163,20 +299,10 @@ public final class Dhcp6MessageView {
             return fail(Dhcp6DecodeError.TRUNCATED_HEADER, index);
         }
         headerComplete = true;
-        if (!parseOptions(index + header, index + length, 1, true)) {
+        if (!parseTopLevel(index + header, index + length, relay)) {
             return false;
         }
-        if (relay) {
-            if (relayMessageIndex < 0) {
-                return fail(Dhcp6DecodeError.RELAY_MESSAGE_MISSING, index);
-            }
-            Dhcp6MessageView inner = child();
-            if (!inner.parse(buf, offsets[relayMessageIndex], lengths[relayMessageIndex])) {
-                return false;
-            }
-        }
-        valid = true;
-        return true;
+        return !relay || relayMessageIndex >= 0 || fail(Dhcp6DecodeError.RELAY_MESSAGE_MISSING, index);
     }
 
     private Dhcp6MessageView child() {
@@ -187,39 +313,39 @@ public final class Dhcp6MessageView {
     }
 
     /**
-     * Walks the options in {@code [from, end)}. Top-level options are indexed; every option of a known format
-     * is checked, and encapsulated options are walked in turn. {@code typed} is false inside Vendor Options,
-     * whose sub-option codes belong to the enterprise and not to the catalogue.
+     * Walks and indexes the top-level options in {@code [from, end)}, checking each. A relay's Relay Message
+     * is only indexed here: it is parsed as a message once the walk is done.
      */
-    private boolean parseOptions(int from, int end, int depth, boolean typed) {
+    private boolean parseTopLevel(int from, int end, boolean relay) {
         int p = from;
         while (p < end) {
             if (end - p < OPTION_HEADER_LENGTH) {
                 return fail(Dhcp6DecodeError.TRAILING_BYTES, p);
             }
-            int header = u32(p);                                  // one read for both header fields:
+            int header = s32(p);                                  // one read for both header fields:
             int code = header >>> 16;                             // 2 octets option-code, RFC 9915 §21.1
             int len = header & 0xffff;                            // 2 octets option-len
             int data = p + OPTION_HEADER_LENGTH;
             if (len > end - data) {
-                return fail(depth == 1 ? Dhcp6DecodeError.OPTION_OVERRUNS_MESSAGE
-                        : Dhcp6DecodeError.SUBOPTION_OVERRUNS_OPTION, p);
+                return fail(Dhcp6DecodeError.OPTION_OVERRUNS_MESSAGE, p);
             }
-            if (++optionTotal > limits.maxOptions()) {
+            if (++optionTotal > maxOptions) {
                 return fail(Dhcp6DecodeError.TOO_MANY_OPTIONS, p);
             }
-            if (depth == 1) {
-                index(code, data, len);
-                if (code == OptionCodes.RELAY_MESSAGE && isRelay()) {
-                    if (relayMessageIndex >= 0) {
-                        return fail(Dhcp6DecodeError.RELAY_MESSAGE_DUPLICATE, p);
-                    }
-                    relayMessageIndex = count - 1;
-                    p = data + len;
-                    continue;                                     // parsed as a message once the walk is done
+            index(header, data);
+            if (code == OptionCodes.RELAY_MESSAGE && relay) {
+                if (relayMessageIndex >= 0) {
+                    return fail(Dhcp6DecodeError.RELAY_MESSAGE_DUPLICATE, p);
                 }
+                relayMessageIndex = count - 1;
+                p = data + len;
+                continue;
             }
-            if (typed && !checkOption(code, p, data, len, depth)) {
+            long rule = ruleOf(code);
+            if (!lengthFits(rule, len)) {
+                return fail(lengthError(code), p);
+            }
+            if (hasStructure(rule, len) && !checkStructured(rule, p, data, len, 1)) {
                 return false;
             }
             p = data + len;
@@ -227,92 +353,114 @@ public final class Dhcp6MessageView {
         return true;
     }
 
-    private void index(int code, int data, int len) {
-        if (count == codes.length) {
-            int capacity = Math.min(codes.length * 2, limits.maxOptions());
-            codes = java.util.Arrays.copyOf(codes, capacity);       // growth only while warming up
-            offsets = java.util.Arrays.copyOf(offsets, capacity);
-            lengths = java.util.Arrays.copyOf(lengths, capacity);
+    /**
+     * Walks the options encapsulated in {@code [from, end)} at {@code depth} (2 for those of a top-level option).
+     * {@code typed} is false inside Vendor Options, whose sub-option codes belong to the enterprise and not to
+     * the catalogue.
+     */
+    private boolean parseNested(int from, int end, int depth, boolean typed) {
+        int p = from;
+        while (p < end) {
+            if (end - p < OPTION_HEADER_LENGTH) {
+                return fail(Dhcp6DecodeError.TRAILING_BYTES, p);
+            }
+            int header = s32(p);                                  // 2 octets option-code, 2 octets option-len
+            int code = header >>> 16;
+            int len = header & 0xffff;
+            int data = p + OPTION_HEADER_LENGTH;
+            if (len > end - data) {
+                return fail(Dhcp6DecodeError.SUBOPTION_OVERRUNS_OPTION, p);
+            }
+            if (++optionTotal > maxOptions) {
+                return fail(Dhcp6DecodeError.TOO_MANY_OPTIONS, p);
+            }
+            if (typed) {
+                long rule = ruleOf(code);
+                if (!lengthFits(rule, len)) {
+                    return fail(lengthError(code), p);
+                }
+                if (hasStructure(rule, len) && !checkStructured(rule, p, data, len, depth)) {
+                    return false;
+                }
+            }
+            p = data + len;
         }
-        codes[count] = code;
+        return true;
+    }
+
+    private void index(int header, int data) {
+        if (count == headers.length) {
+            int capacity = Math.min(headers.length * 2, limits.maxOptions());
+            headers = java.util.Arrays.copyOf(headers, capacity);   // growth only while warming up
+            offsets = java.util.Arrays.copyOf(offsets, capacity);
+        }
+        headers[count] = header;
         offsets[count] = data;
-        lengths[count] = len;
         count++;
     }
 
-    /** Checks one option of a known format; {@code p} is its header, {@code data} its data. */
-    private boolean checkOption(int code, int p, int data, int len, int depth) {
-        OptionFormat format = OptionCatalog.formatOf(code);
+    // The per-option checks are written out in both walks, with only structured data in a method of its own:
+    // once compiled, a method holding all of it was too large for the JIT to inline, a call per option.
+
+    /** The validation rule of option {@code code}. */
+    private static long ruleOf(int code) {
+        return code < RULES.length ? RULES[code] : RULE_ANY_LENGTH;
+    }
+
+    /**
+     * Whether {@code len} is within the rule's bounds (one unsigned comparison) with no bit of its mask set
+     * ({@code len} < 2^16, so the kind and inner bits above the mask cannot match): the whole check of every
+     * fixed-size and list format.
+     */
+    private static boolean lengthFits(long rule, int len) {
+        int bounds = (int) rule;
+        return Integer.compareUnsigned(len - (bounds & 0xffff), bounds >>> 16) <= 0 & (len & (int) (rule >>> 32)) == 0;
+    }
+
+    /**
+     * Whether data of {@code len} octets has structure left to check: the rule has a kind, and the data is longer
+     * than its fixed part (an IA_NA of 12 octets, a Vendor Class without items, a Client FQDN of flags alone
+     * are whole once their length fits; a DUID's fixed part is 0 and its shortest length 3, so it always has).
+     */
+    private static boolean hasStructure(long rule, int len) {
+        return rule >>> 48 != 0 && len != (int) (rule >>> 56);
+    }
+
+    /** The checks of structured data (a rule with a kind), after the length test; {@code p} is the option. */
+    private boolean checkStructured(long rule, int p, int data, int len, int depth) {
+        int inner = (int) (rule >>> 56);                          // where the structure starts in the data
         int end = data + len;
-        switch (format) {
-            case OPAQUE:
-            case STRING:
-            case RELAY_MESSAGE:                                   // outside a relay's top level: carried opaque
-                return true;
-            case DUID:
+        switch ((int) (rule >>> 48) & 0xff) {
+            case KIND_DUID:
                 return checkDuid(p, data, len);
-            case IA_NA:
-                return atLeast(len, format, Dhcp6DecodeError.IA_NA_TOO_SHORT, p)
-                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
-            case IA_TA:
-                return atLeast(len, format, Dhcp6DecodeError.IA_TA_TOO_SHORT, p)
-                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
-            case IA_PD:
-                return atLeast(len, format, Dhcp6DecodeError.IA_PD_TOO_SHORT, p)
-                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
-            case IA_ADDRESS:
-                return atLeast(len, format, Dhcp6DecodeError.IA_ADDRESS_TOO_SHORT, p)
-                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
-            case IA_PREFIX:
-                return atLeast(len, format, Dhcp6DecodeError.IA_PREFIX_TOO_SHORT, p)
-                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, true);
-            case VENDOR_OPTIONS:
-                return atLeast(len, format, Dhcp6DecodeError.VENDOR_OPTION_TOO_SHORT, p)
-                        && encapsulated(p, data + format.suboptionsOffset(), end, depth, false);
-            case VENDOR_CLASS:
-                return atLeast(len, format, Dhcp6DecodeError.VENDOR_OPTION_TOO_SHORT, p)
-                        && checkItems(data + VendorClass.FIXED_LENGTH, end);
-            case ENTERPRISE_OPAQUE:
-                return atLeast(len, format, Dhcp6DecodeError.VENDOR_OPTION_TOO_SHORT, p);
-            case STATUS_CODE:
-                return atLeast(len, format, Dhcp6DecodeError.STATUS_CODE_TOO_SHORT, p);
-            case USER_CLASS:
-            case BOOT_PARAMETERS:
-                return checkItems(data, end);
-            case DOMAIN_LIST:
+            case KIND_OPTIONS:
+                return encapsulated(data + inner, end, depth, true);
+            case KIND_VENDOR_OPTIONS:
+                return encapsulated(data + inner, end, depth, false);
+            case KIND_ITEMS:
+                return checkItems(data + inner, end);
+            case KIND_DOMAIN_LIST:
                 for (int q = data; q < end; ) {
-                    int next = DomainList.nameEnd(buf, q, end);
+                    int next = DomainList.nameEnd(octets, q - octetsBase, end - octetsBase);
                     if (next < 0) {
                         return fail(Dhcp6DecodeError.DOMAIN_NAME_INVALID, q);
                     }
-                    q = next;
+                    q = next + octetsBase;
                 }
                 return true;
-            case FQDN:
-                if (len < format.minimumLength()) {
-                    return fail(Dhcp6DecodeError.OPTION_LENGTH_INVALID, p);
-                }
-                return DomainList.partialNameEnd(buf, data + 1, end) >= 0
-                        || fail(Dhcp6DecodeError.DOMAIN_NAME_INVALID, data + 1);
+            case KIND_FQDN:
+                return DomainList.partialNameEnd(octets, data + inner - octetsBase, end - octetsBase) >= 0
+                        || fail(Dhcp6DecodeError.DOMAIN_NAME_INVALID, data + inner);
             default:
-                if (len < format.minimumLength()
-                        || (format.fixedLength() >= 0 && len != format.fixedLength())
-                        || (format.elementSize() > 0 && len % format.elementSize() != 0)) {
-                    return fail(Dhcp6DecodeError.OPTION_LENGTH_INVALID, p);
-                }
-                return true;
+                throw new AssertionError(rule);
         }
-    }
-
-    private boolean atLeast(int len, OptionFormat format, Dhcp6DecodeError tooShort, int p) {
-        return len >= format.minimumLength() || fail(tooShort, p);
     }
 
     private boolean checkDuid(int p, int data, int len) {
         if (len < Duid.MIN_LENGTH) {
             return fail(Dhcp6DecodeError.DUID_TOO_SHORT, p);
         }
-        if (len > limits.maxDuidLength()) {
+        if (len > maxDuidLength) {
             return fail(Dhcp6DecodeError.DUID_TOO_LONG, p);
         }
         int type = u16(data);                                    // 2 octets DUID-Type, RFC 9915 §11.1
@@ -326,15 +474,15 @@ public final class Dhcp6MessageView {
         return true;
     }
 
-    /** Walks the options encapsulated in the option at {@code p}, one level deeper. */
-    private boolean encapsulated(int p, int from, int end, int depth, boolean typed) {
+    /** Walks the options encapsulated in {@code [from, end)}, one level deeper than {@code depth}. */
+    private boolean encapsulated(int from, int end, int depth, boolean typed) {
         if (from == end) {
             return true;
         }
-        if (depth + 1 > limits.maxEncapsulationDepth()) {
+        if (depth + 1 > maxEncapsulationDepth) {
             return fail(Dhcp6DecodeError.ENCAPSULATION_TOO_DEEP, from);
         }
-        return parseOptions(from, end, depth + 1, typed);
+        return parseNested(from, end, depth + 1, typed);
     }
 
     /** Length-prefixed items (RFC 9915 §21.15) must fill {@code [from, end)} exactly. */
@@ -352,34 +500,17 @@ public final class Dhcp6MessageView {
         return true;
     }
 
-    /**
-     * Copies a message's octets into {@code dst} without allocating. {@code getBytes} into an array allocates an
-     * NIO duplicate for a direct buffer when Netty runs without Unsafe (JDK 24+); the buffer's own cached NIO view
-     * does not. That view is not thread-safe, which is fine here: the buffer is borrowed by this view's thread.
-     */
-    private static void copyOctets(ByteBuf buf, int index, int length, byte[] dst) {
-        if (buf.hasArray()) {
-            System.arraycopy(buf.array(), buf.arrayOffset() + index, dst, 0, length);
-        } else if (buf.nioBufferCount() == 1) {
-            buf.internalNioBuffer(index, length).get(dst, 0, length);
-        } else {
-            buf.getBytes(index, dst, 0, length);                   // composite buffers: rare, allocation accepted
-        }
-    }
-
-    // Big-endian reads of the copied octets at absolute buffer offsets, for validation; callers checked bounds.
+    // Big-endian reads of the octets at absolute buffer indices; callers checked bounds.
     private int u8(int at) {
         return octets[at - octetsBase] & 0xff;
     }
 
     private int u16(int at) {
-        int i = at - octetsBase;
-        return (octets[i] & 0xff) << 8 | octets[i + 1] & 0xff;
+        return Octets.u16(octets, at - octetsBase);
     }
 
-    private int u32(int at) {
-        int i = at - octetsBase;
-        return (octets[i] & 0xff) << 24 | (octets[i + 1] & 0xff) << 16 | (octets[i + 2] & 0xff) << 8 | octets[i + 3] & 0xff;
+    private int s32(int at) {
+        return Octets.s32(octets, at - octetsBase);
     }
 
     private boolean fail(Dhcp6DecodeError reason, int at) {
@@ -442,12 +573,12 @@ public final class Dhcp6MessageView {
 
     /** 3 octets transaction-id (RFC 9915 §8), or -1 for a relay message, which has none. */
     public int transactionId() {
-        return isRelay() || !headerComplete ? -1 : buf.getUnsignedMedium(start + 1);
+        return isRelay() || !headerComplete ? -1 : s32(start) & 0xffffff;      // after the 1-octet msg-type
     }
 
     /** 1 octet hop-count of a relay message (RFC 9915 §9), or -1. */
     public int hopCount() {
-        return isRelay() && headerComplete ? buf.getUnsignedByte(start + 1) : -1;
+        return isRelay() && headerComplete ? u8(start + 1) : -1;
     }
 
     /** How many relay messages enclose this one: 0 for the outermost. */
@@ -468,37 +599,37 @@ public final class Dhcp6MessageView {
     /** Copies the link-address of this relay message into {@code dst[0..16)}. */
     public void linkAddress(byte[] dst) {
         requireRelayHeader();
-        buf.getBytes(linkAddressOffset(), dst, 0, 16);
+        System.arraycopy(octets, linkAddressOffset() - octetsBase, dst, 0, 16);
     }
 
     /** Copies the peer-address of this relay message into {@code dst[0..16)}. */
     public void peerAddress(byte[] dst) {
         requireRelayHeader();
-        buf.getBytes(peerAddressOffset(), dst, 0, 16);
+        System.arraycopy(octets, peerAddressOffset() - octetsBase, dst, 0, 16);
     }
 
     /** High 64 bits of the link-address, RFC 9915 §9. */
     public long linkAddressHigh() {
         requireRelayHeader();
-        return buf.getLong(linkAddressOffset());
+        return Octets.s64(octets, linkAddressOffset() - octetsBase);
     }
 
     /** Low 64 bits of the link-address. */
     public long linkAddressLow() {
         requireRelayHeader();
-        return buf.getLong(linkAddressOffset() + 8);
+        return Octets.s64(octets, linkAddressOffset() + 8 - octetsBase);
     }
 
     /** High 64 bits of the peer-address, RFC 9915 §9. */
     public long peerAddressHigh() {
         requireRelayHeader();
-        return buf.getLong(peerAddressOffset());
+        return Octets.s64(octets, peerAddressOffset() - octetsBase);
     }
 
     /** Low 64 bits of the peer-address. */
     public long peerAddressLow() {
         requireRelayHeader();
-        return buf.getLong(peerAddressOffset() + 8);
+        return Octets.s64(octets, peerAddressOffset() + 8 - octetsBase);
     }
 
     private void requireRelayHeader() {
@@ -536,7 +667,7 @@ public final class Dhcp6MessageView {
     /** The code of top-level option {@code i} (wire order). */
     public int optionCode(int i) {
         checkIndex(i);
-        return codes[i];
+        return headers[i] >>> 16;
     }
 
     /** The absolute index in {@link #buffer()} of option {@code i}'s data (after its 4-octet header). */
@@ -548,7 +679,7 @@ public final class Dhcp6MessageView {
     /** The length of option {@code i}'s data. */
     public int optionLength(int i) {
         checkIndex(i);
-        return lengths[i];
+        return headers[i] & 0xffff;
     }
 
     private void checkIndex(int i) {
@@ -565,7 +696,7 @@ public final class Dhcp6MessageView {
     /** The index of the first option with {@code code} at or after index {@code from}, or -1. */
     public int nextIndexOf(int code, int from) {
         for (int i = Math.max(0, from); i < count; i++) {
-            if (codes[i] == code) {
+            if (headers[i] >>> 16 == code) {
                 return i;
             }
         }
@@ -581,7 +712,7 @@ public final class Dhcp6MessageView {
     public int countOf(int code) {
         int n = 0;
         for (int i = 0; i < count; i++) {
-            if (codes[i] == code) {
+            if (headers[i] >>> 16 == code) {
                 n++;
             }
         }
@@ -593,7 +724,7 @@ public final class Dhcp6MessageView {
      * IA_PD, Vendor Options...); the cursor is empty when the option's format carries none.
      */
     public Dhcp6OptionCursor suboptions(int i, Dhcp6OptionCursor cursor) {
-        return cursor.encapsulatedIn(buf, optionCode(i), offsets[i], lengths[i]);
+        return cursor.encapsulatedIn(buf, optionCode(i), offsets[i], headers[i] & 0xffff);
     }
 
     // ---- typed accessors ----------------------------------------------------------------------------------
@@ -611,46 +742,46 @@ public final class Dhcp6MessageView {
     /** The DUID type of the Client Identifier (RFC 9915 §11.1), or -1. */
     public int clientDuidType() {
         int i = clientIdIndex();
-        return i < 0 ? -1 : Duid.type(buf, offsets[i]);
+        return i < 0 ? -1 : Duid.type(octets, offsets[i] - octetsBase);
     }
 
     /** The Ethernet MAC inside a DUID-LL or DUID-LLT Client Identifier, or -1. */
     public long clientDuidEthernetAddress() {
         int i = clientIdIndex();
-        return i < 0 ? -1 : Duid.ethernetAddress(buf, offsets[i], lengths[i]);
+        return i < 0 ? -1 : Duid.ethernetAddress(octets, offsets[i] - octetsBase, (headers[i] & 0xffff));
     }
 
     /** Whether the Client Identifier equals the {@code length} octets at {@code offset} of {@code other}. */
     public boolean clientIdEquals(ByteBuf other, int offset, int length) {
         int i = clientIdIndex();
-        return i >= 0 && lengths[i] == length && io.netty.buffer.ByteBufUtil.equals(buf, offsets[i], other, offset, length);
+        return i >= 0 && (headers[i] & 0xffff) == length && io.netty.buffer.ByteBufUtil.equals(buf, offsets[i], other, offset, length);
     }
 
     /** How many architecture types the first Client Architecture Type option (61, RFC 5970 §3.3) lists. */
     public int archTypeCount() {
         int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
-        return i < 0 ? 0 : ClientArchitecture.count(lengths[i]);
+        return i < 0 ? 0 : ClientArchitecture.count((headers[i] & 0xffff));
     }
 
     /** Architecture type {@code n} of the first option 61 (names in {@code ArchitectureTypes}). */
     public int archType(int n) {
         int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
-        if (i < 0 || n < 0 || n >= ClientArchitecture.count(lengths[i])) {
+        if (i < 0 || n < 0 || n >= ClientArchitecture.count((headers[i] & 0xffff))) {
             throw new IndexOutOfBoundsException("arch type " + n + " of " + archTypeCount());
         }
-        return ClientArchitecture.type(buf, offsets[i], n);
+        return ClientArchitecture.type(octets, offsets[i] - octetsBase, n);
     }
 
     /** Whether the client lists architecture {@code type} in option 61. */
     public boolean hasArchType(int type) {
         int i = indexOf(OptionCodes.CLIENT_ARCH_TYPE);
-        return i >= 0 && ClientArchitecture.contains(buf, offsets[i], lengths[i], type);
+        return i >= 0 && ClientArchitecture.contains(octets, offsets[i] - octetsBase, (headers[i] & 0xffff), type);
     }
 
     /** Whether any User Class option (15, RFC 9915 §21.15) has a user-class-data item equal to {@code text}. */
     public boolean hasUserClass(CharSequence text) {
         for (int i = indexOf(OptionCodes.USER_CLASS); i >= 0; i = nextIndexOf(OptionCodes.USER_CLASS, i + 1)) {
-            if (UserClass.containsItem(buf, offsets[i], lengths[i], text)) {
+            if (UserClass.containsItem(octets, offsets[i] - octetsBase, (headers[i] & 0xffff), text)) {
                 return true;
             }
         }
@@ -660,13 +791,13 @@ public final class Dhcp6MessageView {
     /** The enterprise number of the first Vendor Class option (16, RFC 9915 §21.16), or -1. */
     public long vendorClassEnterprise() {
         int i = indexOf(OptionCodes.VENDOR_CLASS);
-        return i < 0 ? -1 : VendorClass.enterpriseNumber(buf, offsets[i]);
+        return i < 0 ? -1 : VendorClass.enterpriseNumber(octets, offsets[i] - octetsBase);
     }
 
     /** Whether any vendor-class-data item of any option 16 starts with {@code prefix} ("HTTPClient"). */
     public boolean vendorClassStartsWith(CharSequence prefix) {
         for (int i = indexOf(OptionCodes.VENDOR_CLASS); i >= 0; i = nextIndexOf(OptionCodes.VENDOR_CLASS, i + 1)) {
-            if (VendorClass.anyItemStartsWith(buf, offsets[i], lengths[i], prefix)) {
+            if (VendorClass.anyItemStartsWith(octets, offsets[i] - octetsBase, (headers[i] & 0xffff), prefix)) {
                 return true;
             }
         }
@@ -681,19 +812,19 @@ public final class Dhcp6MessageView {
     /** Elapsed Time (8, RFC 9915 §21.9) in hundredths of a second, or -1 when absent. */
     public int elapsedTime() {
         int i = indexOf(OptionCodes.ELAPSED_TIME);
-        return i < 0 ? -1 : ElapsedTime.centiseconds(buf, offsets[i]);
+        return i < 0 ? -1 : ElapsedTime.centiseconds(octets, offsets[i] - octetsBase);
     }
 
     /** Whether the Option Request option (6, RFC 9915 §21.7) asks for {@code code}. */
     public boolean requestsOption(int code) {
         int i = indexOf(OptionCodes.OPTION_REQUEST);
-        return i >= 0 && OptionRequest.contains(buf, offsets[i], lengths[i], code);
+        return i >= 0 && OptionRequest.contains(octets, offsets[i] - octetsBase, (headers[i] & 0xffff), code);
     }
 
     /** Preference (7, RFC 9915 §21.8), or -1 when absent. */
     public int preference() {
         int i = indexOf(OptionCodes.PREFERENCE);
-        return i < 0 ? -1 : Preference.value(buf, offsets[i]);
+        return i < 0 ? -1 : Preference.value(octets, offsets[i] - octetsBase);
     }
 
     /**
@@ -702,13 +833,13 @@ public final class Dhcp6MessageView {
      */
     public long clientLinkLayerAddress() {
         int i = indexOf(OptionCodes.CLIENT_LINKLAYER_ADDRESS);
-        return i < 0 ? -1 : ClientLinkLayerAddress.address48(buf, offsets[i], lengths[i]);
+        return i < 0 ? -1 : ClientLinkLayerAddress.address48(octets, offsets[i] - octetsBase, (headers[i] & 0xffff));
     }
 
     /** The link-layer type of option 79 (1 Ethernet), or -1 when absent. */
     public int clientLinkLayerType() {
         int i = indexOf(OptionCodes.CLIENT_LINKLAYER_ADDRESS);
-        return i < 0 ? -1 : ClientLinkLayerAddress.linkLayerType(buf, offsets[i]);
+        return i < 0 ? -1 : ClientLinkLayerAddress.linkLayerType(octets, offsets[i] - octetsBase);
     }
 
     @Override

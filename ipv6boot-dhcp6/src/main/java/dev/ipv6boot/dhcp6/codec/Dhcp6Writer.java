@@ -9,8 +9,10 @@ import dev.ipv6boot.dhcp6.codec.option.IaAddress;
 import dev.ipv6boot.dhcp6.codec.option.IaNa;
 import dev.ipv6boot.dhcp6.codec.option.IaPd;
 import dev.ipv6boot.dhcp6.codec.option.IaPrefix;
-import dev.ipv6boot.dhcp6.codec.option.UserClass;
+import dev.ipv6boot.dhcp6.codec.option.Octets;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 
 /**
@@ -30,19 +32,31 @@ import java.util.Arrays;
  *         .finish();
  * }</pre>
  *
- * <p>Ownership: {@link #begin} borrows {@code out} until {@link #finish()}: it writes at the writer index,
- * never retains or releases, and the caller keeps ownership (and releases it if it is not sent). Methods
- * named {@code beginX} or opening an option that carries options ({@link #iaNa}, {@link #iaPd},
- * {@link #relayMessage()}) must be closed by {@link #endOption()}. After a failed write every further call
- * is a no-op until {@link #finish()} restores the writer index to where the message began. Not
- * thread-safe: keep one per thread. Misuse (unbalanced options, values out of their field's range) throws,
- * before anything of the call is written.
+ * <p>The message is staged in an array the writer keeps (grown while warming up, then reused) and reaches
+ * {@code out} in one copy at {@link #finish()}: every {@code ByteBuf} write would check the reference count and
+ * bounds, and on JDK 24+ (no Unsafe) go through a {@code ByteBuffer} as well.
+ *
+ * <p>Ownership: {@link #begin} borrows {@code out} until {@link #finish()}, which appends the whole message at
+ * the writer index (nothing reaches {@code out} before); the writer never retains or releases it, and the
+ * caller keeps ownership (and releases it if it is not sent). Methods named {@code beginX} or opening an
+ * option that carries options ({@link #iaNa}, {@link #iaPd}, {@link #relayMessage()}) must be closed by
+ * {@link #endOption()}. After a failed write every further call is a no-op until {@link #finish()}, which then
+ * leaves {@code out} as {@link #begin} found it. Not thread-safe: keep one per thread. Misuse (unbalanced
+ * options, values out of their field's range) throws, before anything of the call is written.
  */
 public final class Dhcp6Writer {
 
+    private static final int INITIAL_STAGE = 1500;             // an Ethernet frame's worth
+
     private ByteBuf out;
-    private int start;
-    private int limit;
+    private int maxLength;
+    private int writable;                                       // out.maxWritableBytes() at begin
+    // Where the fast path of ensure() stops: the least of maxLength, writable and the stage's length, or -1
+    // before begin, after finish and after an error, so that one comparison sends every such case to ensureSlow.
+    private int fastLimit = -1;
+    private byte[] stage = new byte[INITIAL_STAGE];
+    private int pos;                                            // octets staged for the current message
+    private ByteBuf stageView;                                  // the stage as a ByteBuf, for UTF-8 and DNS names
     private int[] open = new int[16];
     private int depth;
     private int finishedLength;
@@ -59,17 +73,19 @@ public final class Dhcp6Writer {
             throw new IllegalArgumentException("maxLength " + maxLength);
         }
         this.out = out;
-        this.start = out.writerIndex();
-        this.limit = start + maxLength;
+        this.maxLength = maxLength;
+        this.writable = out.maxWritableBytes();
+        this.pos = 0;
         this.depth = 0;
         this.finishedLength = 0;
         this.error = Dhcp6EncodeError.NONE;
+        this.fastLimit = Math.min(Math.min(maxLength, writable), stage.length);
         return this;
     }
 
     /**
-     * Ends the message: {@code true} when it was written whole; otherwise the writer index is back where
-     * {@link #begin} found it and {@link #error()} says why.
+     * Ends the message: {@code true} when it was written whole, appended at {@code out}'s writer index;
+     * otherwise {@code out} is as {@link #begin} found it and {@link #error()} says why.
      *
      * @throws IllegalStateException when options are still open
      */
@@ -78,12 +94,13 @@ public final class Dhcp6Writer {
         if (depth != 0) {
             throw new IllegalStateException(depth + " option(s) still open");
         }
-        if (error != Dhcp6EncodeError.NONE) {
-            out.writerIndex(start);
-        }
         boolean ok = error == Dhcp6EncodeError.NONE;
-        finishedLength = ok ? out.writerIndex() - start : 0;
+        if (ok) {
+            out.writeBytes(stage, 0, pos);                      // one bounds check, one copy
+        }
+        finishedLength = ok ? pos : 0;
         out = null;
+        fastLimit = -1;
         return ok;
     }
 
@@ -94,7 +111,7 @@ public final class Dhcp6Writer {
 
     /** Octets written so far for the current message; after {@link #finish()}, the finished message's length (0 if refused). */
     public int length() {
-        return out == null ? finishedLength : out.writerIndex() - start;
+        return out == null ? finishedLength : pos;
     }
 
     private void requireStarted() {
@@ -103,20 +120,41 @@ public final class Dhcp6Writer {
         }
     }
 
+    /** Whether {@code n} more octets may be staged; if not, records why and every later write is a no-op. */
     private boolean ensure(int n) {
+        return n <= fastLimit - pos || ensureSlow(n);
+    }
+
+    private boolean ensureSlow(int n) {
         requireStarted();
         if (error != Dhcp6EncodeError.NONE) {
             return false;
         }
-        if (n > limit - out.writerIndex()) {
-            error = Dhcp6EncodeError.MESSAGE_TOO_LONG;
-            return false;
+        if (n > maxLength - pos) {
+            return fail(Dhcp6EncodeError.MESSAGE_TOO_LONG);
         }
-        if (n > out.maxWritableBytes()) {
-            error = Dhcp6EncodeError.BUFFER_FULL;
-            return false;
+        if (n > writable - pos) {
+            return fail(Dhcp6EncodeError.BUFFER_FULL);
         }
+        stage = Arrays.copyOf(stage, Math.max(pos + n, 2 * stage.length));   // warm-up only: then reused
+        stageView = null;
+        fastLimit = Math.min(Math.min(maxLength, writable), stage.length);
         return true;
+    }
+
+    /** Records the first error of the message; every later write is a no-op. Returns false. */
+    private boolean fail(Dhcp6EncodeError reason) {
+        error = reason;
+        fastLimit = -1;
+        return false;
+    }
+
+    /** The stage as a heap ByteBuf whose writer index is {@link #pos}, for the writers of codec.option. */
+    private ByteBuf stageView() {
+        if (stageView == null) {
+            stageView = Unpooled.wrappedBuffer(stage);               // once per stage array
+        }
+        return stageView.setIndex(0, pos);
     }
 
     private static int u8(int value, String field) {
@@ -149,8 +187,8 @@ public final class Dhcp6Writer {
             throw new IllegalArgumentException("transaction-id is 24 bits: " + transactionId);
         }
         if (ensure(Dhcp6MessageView.CLIENT_HEADER_LENGTH)) {
-            out.writeByte(messageType);                        // 1 octet msg-type, RFC 9915 §8
-            out.writeMedium(transactionId);                    // 3 octets transaction-id
+            Octets.put32(stage, pos, messageType << 24 | transactionId); // 1 octet msg-type, 3 octets transaction-id, RFC 9915 §8
+            pos += Dhcp6MessageView.CLIENT_HEADER_LENGTH;
         }
         return this;
     }
@@ -164,12 +202,12 @@ public final class Dhcp6Writer {
         u8(messageType, "msg-type");
         u8(hopCount, "hop-count");
         if (ensure(Dhcp6MessageView.RELAY_HEADER_LENGTH)) {
-            out.writeByte(messageType);                        // 1 octet msg-type, RFC 9915 §9
-            out.writeByte(hopCount);                           // 1 octet hop-count
-            out.writeLong(linkHigh);                           // 16 octets link-address
-            out.writeLong(linkLow);
-            out.writeLong(peerHigh);                           // 16 octets peer-address
-            out.writeLong(peerLow);
+            Octets.put16(stage, pos, messageType << 8 | hopCount); // 1 octet msg-type, 1 octet hop-count, RFC 9915 §9
+            Octets.put64(stage, pos + 2, linkHigh);             // 16 octets link-address
+            Octets.put64(stage, pos + 10, linkLow);
+            Octets.put64(stage, pos + 18, peerHigh);            // 16 octets peer-address
+            Octets.put64(stage, pos + 26, peerLow);
+            pos += Dhcp6MessageView.RELAY_HEADER_LENGTH;
         }
         return this;
     }
@@ -182,10 +220,10 @@ public final class Dhcp6Writer {
         u8(messageType, "msg-type");
         u8(hopCount, "hop-count");
         if (ensure(Dhcp6MessageView.RELAY_HEADER_LENGTH)) {
-            out.writeByte(messageType);                        // 1 octet msg-type, RFC 9915 §9
-            out.writeByte(hopCount);                           // 1 octet hop-count
-            out.writeBytes(linkAddress);                       // 16 octets link-address
-            out.writeBytes(peerAddress);                       // 16 octets peer-address
+            Octets.put16(stage, pos, messageType << 8 | hopCount); // 1 octet msg-type, 1 octet hop-count, RFC 9915 §9
+            System.arraycopy(linkAddress, 0, stage, pos + 2, 16);  // 16 octets link-address
+            System.arraycopy(peerAddress, 0, stage, pos + 18, 16); // 16 octets peer-address
+            pos += Dhcp6MessageView.RELAY_HEADER_LENGTH;
         }
         return this;
     }
@@ -199,9 +237,9 @@ public final class Dhcp6Writer {
             open = Arrays.copyOf(open, depth * 2);             // deep relay chains only, once
         }
         if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH)) {
-            open[depth] = out.writerIndex();
-            out.writeShort(code);                              // 2 octets option-code, RFC 9915 §21.1
-            out.writeShort(0);                                 // 2 octets option-len, back-filled
+            open[depth] = pos;
+            Octets.put32(stage, pos, code << 16);               // 2 octets option-code, RFC 9915 §21.1; option-len back-filled
+            pos += Dhcp6MessageView.OPTION_HEADER_LENGTH;
         } else {
             open[depth] = -1;
         }
@@ -217,14 +255,20 @@ public final class Dhcp6Writer {
         }
         int header = open[--depth];
         if (header >= 0 && error == Dhcp6EncodeError.NONE) {
-            int len = out.writerIndex() - header - Dhcp6MessageView.OPTION_HEADER_LENGTH;
+            int len = pos - header - Dhcp6MessageView.OPTION_HEADER_LENGTH;
             if (len > 0xffff) {
-                error = Dhcp6EncodeError.OPTION_TOO_LONG;
+                fail(Dhcp6EncodeError.OPTION_TOO_LONG);
             } else {
-                out.setShort(header + 2, len);                 // option-len, RFC 9915 §21.1
+                Octets.put16(stage, header + 2, len);           // option-len, RFC 9915 §21.1
             }
         }
         return this;
+    }
+
+    /** Writes a whole option's 4-octet header for {@code length} octets of data that the caller then stages. */
+    private void optionHeader(int code, int length) {
+        Octets.put32(stage, pos, code << 16 | length);          // 2 octets option-code, 2 octets option-len, RFC 9915 §21.1
+        pos += Dhcp6MessageView.OPTION_HEADER_LENGTH;
     }
 
     /** A whole option whose data is copied from {@code src} (borrowed; indices unchanged). */
@@ -232,14 +276,14 @@ public final class Dhcp6Writer {
         u16(code, "option-code");
         if (length > 0xffff) {
             if (ensure(0)) {
-                error = Dhcp6EncodeError.OPTION_TOO_LONG;
+                fail(Dhcp6EncodeError.OPTION_TOO_LONG);
             }
             return this;
         }
         if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH + length)) {
-            out.writeShort(code);                              // 2 octets option-code, RFC 9915 §21.1
-            out.writeShort(length);                            // 2 octets option-len
-            ByteBufCopy.append(out, src, offset, length);
+            optionHeader(code, length);
+            ByteBufCopy.toArray(src, offset, stage, pos, length);
+            pos += length;
         }
         return this;
     }
@@ -249,44 +293,72 @@ public final class Dhcp6Writer {
         u16(code, "option-code");
         if (data.length > 0xffff) {
             if (ensure(0)) {
-                error = Dhcp6EncodeError.OPTION_TOO_LONG;
+                fail(Dhcp6EncodeError.OPTION_TOO_LONG);
             }
             return this;
         }
         if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH + data.length)) {
-            out.writeShort(code);                              // 2 octets option-code, RFC 9915 §21.1
-            out.writeShort(data.length);                       // 2 octets option-len
-            out.writeBytes(data);
+            optionHeader(code, data.length);
+            System.arraycopy(data, 0, stage, pos, data.length);
+            pos += data.length;
         }
         return this;
     }
 
     /** An option with no data. */
     public Dhcp6Writer emptyOption(int code) {
-        return beginOption(code).endOption();
+        u16(code, "option-code");
+        if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH)) {
+            optionHeader(code, 0);
+        }
+        return this;
     }
 
     /** An option whose data is one octet. */
     public Dhcp6Writer uint8Option(int code, int value) {
-        u8(value, "octet");                                    // checked before the option opens
-        return beginOption(code).uint8(value).endOption();
+        u16(code, "option-code");
+        u8(value, "octet");
+        if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH + 1)) {
+            optionHeader(code, 1);
+            stage[pos++] = (byte) value;
+        }
+        return this;
     }
 
     /** An option whose data is a 16-bit integer. */
     public Dhcp6Writer uint16Option(int code, int value) {
+        u16(code, "option-code");
         u16(value, "16-bit value");
-        return beginOption(code).uint16(value).endOption();
+        if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH + 2)) {
+            optionHeader(code, 2);
+            Octets.put16(stage, pos, value);
+            pos += 2;
+        }
+        return this;
     }
 
     /** An option whose data is a 32-bit integer. */
     public Dhcp6Writer uint32Option(int code, long value) {
+        u16(code, "option-code");
         u32(value, "32-bit value");
-        return beginOption(code).uint32(value).endOption();
+        if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH + 4)) {
+            optionHeader(code, 4);
+            Octets.put32(stage, pos, (int) value);
+            pos += 4;
+        }
+        return this;
     }
 
     /** An option whose data is one IPv6 address. */
     public Dhcp6Writer addressOption(int code, long high, long low) {
-        return beginOption(code).address(high, low).endOption();
+        u16(code, "option-code");
+        if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH + 16)) {
+            optionHeader(code, 16);
+            Octets.put64(stage, pos, high);
+            Octets.put64(stage, pos + 8, low);
+            pos += 16;
+        }
+        return this;
     }
 
     /** An option whose data is text, UTF-8, no terminator (URLs, URIs). */
@@ -300,7 +372,7 @@ public final class Dhcp6Writer {
     public Dhcp6Writer uint8(int value) {
         u8(value, "octet");
         if (ensure(1)) {
-            out.writeByte(value);
+            stage[pos++] = (byte) value;
         }
         return this;
     }
@@ -309,7 +381,8 @@ public final class Dhcp6Writer {
     public Dhcp6Writer uint16(int value) {
         u16(value, "16-bit field");
         if (ensure(2)) {
-            out.writeShort(value);
+            Octets.put16(stage, pos, value);
+            pos += 2;
         }
         return this;
     }
@@ -318,7 +391,8 @@ public final class Dhcp6Writer {
     public Dhcp6Writer uint32(long value) {
         u32(value, "32-bit field");
         if (ensure(4)) {
-            out.writeInt((int) value);
+            Octets.put32(stage, pos, (int) value);
+            pos += 4;
         }
         return this;
     }
@@ -326,8 +400,9 @@ public final class Dhcp6Writer {
     /** A 16-octet IPv6 address given as its high and low 64 bits. */
     public Dhcp6Writer address(long high, long low) {
         if (ensure(16)) {
-            out.writeLong(high);
-            out.writeLong(low);
+            Octets.put64(stage, pos, high);
+            Octets.put64(stage, pos + 8, low);
+            pos += 16;
         }
         return this;
     }
@@ -335,7 +410,8 @@ public final class Dhcp6Writer {
     /** Octets copied from {@code src} (borrowed; indices unchanged). */
     public Dhcp6Writer bytes(ByteBuf src, int offset, int length) {
         if (ensure(length)) {
-            ByteBufCopy.append(out, src, offset, length);
+            ByteBufCopy.toArray(src, offset, stage, pos, length);
+            pos += length;
         }
         return this;
     }
@@ -343,23 +419,62 @@ public final class Dhcp6Writer {
     /** Octets copied from {@code data}. */
     public Dhcp6Writer bytes(byte[] data) {
         if (ensure(data.length)) {
-            out.writeBytes(data);
+            System.arraycopy(data, 0, stage, pos, data.length);
+            pos += data.length;
         }
         return this;
     }
 
     /** Text in UTF-8, no length, no terminator. */
     public Dhcp6Writer text(CharSequence text) {
-        if (ensure(Ascii.encodedLength(text))) {
-            Ascii.write(out, text);
+        int n = text.length();
+        if (!ensure(n)) {                                       // UTF-8 takes at least an octet per char
+            return this;
+        }
+        if (stageAscii(text, n)) {
+            return this;
+        }
+        int utf8Length = Ascii.encodedLength(text);
+        if (ensure(utf8Length)) {                               // not ASCII: Netty's encoder, at its exact length
+            ByteBufUtil.reserveAndWriteUtf8(stageView(), text, utf8Length);
+            pos = stageView.writerIndex();
         }
         return this;
     }
 
+    /** Stages {@code text} when it is all ASCII (URLs, class names: one octet per char); false otherwise. */
+    private boolean stageAscii(CharSequence text, int n) {
+        byte[] a = stage;
+        int p = pos;
+        int seen = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            seen |= c;
+            a[p + i] = (byte) c;
+        }
+        if (seen >= 0x80) {
+            return false;                                       // the partly staged octets are overwritten
+        }
+        pos = p + n;
+        return true;
+    }
+
     /** A length-prefixed item (User Class, Vendor Class data, Boot File Parameters; RFC 9915 §21.15). */
     public Dhcp6Writer item(CharSequence text) {
-        if (ensure(2 + Ascii.encodedLength(text))) {
-            UserClass.writeItem(out, text);
+        if (!ensure(2)) {
+            return this;
+        }
+        int lengthAt = pos;
+        pos += 2;                                               // 2 octets item length, RFC 9915 §21.15
+        text(text);
+        int len = pos - lengthAt - 2;
+        if (error == Dhcp6EncodeError.NONE && len > 0xffff) {
+            fail(Dhcp6EncodeError.OPTION_TOO_LONG);
+        }
+        if (error == Dhcp6EncodeError.NONE) {
+            Octets.put16(stage, lengthAt, len);
+        } else {
+            pos = lengthAt;
         }
         return this;
     }
@@ -368,8 +483,9 @@ public final class Dhcp6Writer {
     public Dhcp6Writer item(ByteBuf src, int offset, int length) {
         u16(length, "item length");
         if (ensure(2 + length)) {
-            out.writeShort(length);                            // 2 octets item length, RFC 9915 §21.15
-            ByteBufCopy.append(out, src, offset, length);
+            Octets.put16(stage, pos, length);                   // 2 octets item length, RFC 9915 §21.15
+            ByteBufCopy.toArray(src, offset, stage, pos + 2, length);
+            pos += 2 + length;
         }
         return this;
     }
@@ -382,8 +498,12 @@ public final class Dhcp6Writer {
         // A valid name takes exactly one octet more than its text (a length octet per label, the dots and a
         // trailing dot turned into length octets or the root label); the root "." takes one.
         int n = name.length();
-        if (ensure(n == 1 && name.charAt(0) == '.' ? 1 : n + 1) && DomainList.writeName(out, name) < 0) {
-            error = Dhcp6EncodeError.DOMAIN_NAME_INVALID;
+        if (ensure(n == 1 && name.charAt(0) == '.' ? 1 : n + 1)) {
+            if (DomainList.writeName(stageView(), name) < 0) {
+                fail(Dhcp6EncodeError.DOMAIN_NAME_INVALID);
+            } else {
+                pos = stageView.writerIndex();
+            }
         }
         return this;
     }
@@ -393,7 +513,8 @@ public final class Dhcp6Writer {
         u16(hardwareType, "hardware type");
         u32(time, "DUID time");
         if (ensure(14)) {
-            Duid.writeLlt(out, hardwareType, time, mac48);
+            Duid.writeLlt(stage, pos, hardwareType, time, mac48);
+            pos += 14;
         }
         return this;
     }
@@ -402,7 +523,8 @@ public final class Dhcp6Writer {
     public Dhcp6Writer duidLl(int hardwareType, long mac48) {
         u16(hardwareType, "hardware type");
         if (ensure(10)) {
-            Duid.writeLl(out, hardwareType, mac48);
+            Duid.writeLl(stage, pos, hardwareType, mac48);
+            pos += 10;
         }
         return this;
     }
@@ -410,7 +532,8 @@ public final class Dhcp6Writer {
     /** A DUID-UUID (RFC 6355 §4), inside an open Client or Server Identifier. */
     public Dhcp6Writer duidUuid(long mostSignificant, long leastSignificant) {
         if (ensure(18)) {
-            Duid.writeUuid(out, mostSignificant, leastSignificant);
+            Duid.writeUuid(stage, pos, mostSignificant, leastSignificant);
+            pos += 18;
         }
         return this;
     }
@@ -419,8 +542,9 @@ public final class Dhcp6Writer {
     public Dhcp6Writer duidEn(long enterpriseNumber, byte[] identifier) {
         u32(enterpriseNumber, "enterprise-number");
         if (ensure(6 + identifier.length)) {
-            Duid.writeEnHeader(out, enterpriseNumber);
-            out.writeBytes(identifier);
+            Duid.writeEnHeader(stage, pos, enterpriseNumber);
+            System.arraycopy(identifier, 0, stage, pos + 6, identifier.length);
+            pos += 6 + identifier.length;
         }
         return this;
     }
@@ -444,7 +568,12 @@ public final class Dhcp6Writer {
 
     /** Server Identifier (2) as a DUID-LL of an Ethernet address (RFC 9915 §11.4). */
     public Dhcp6Writer serverIdLl(long mac48) {
-        return beginOption(OptionCodes.SERVER_ID).duidLl(Duid.HARDWARE_ETHERNET, mac48).endOption();
+        if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH + 10)) {
+            optionHeader(OptionCodes.SERVER_ID, 10);
+            Duid.writeLl(stage, pos, Duid.HARDWARE_ETHERNET, mac48);
+            pos += 10;
+        }
+        return this;
     }
 
     /** Opens an IA_NA (3, RFC 9915 §21.4): IAID, T1, T2; add {@link #iaAddress} etc., then {@link #endOption()}. */
@@ -454,7 +583,8 @@ public final class Dhcp6Writer {
         u32(t2, "T2");
         beginOption(OptionCodes.IA_NA);
         if (ensure(IaNa.FIXED_LENGTH)) {
-            IaNa.writeFixed(out, iaid, t1, t2);
+            IaNa.writeFixed(stage, pos, iaid, t1, t2);
+            pos += IaNa.FIXED_LENGTH;
         }
         return this;
     }
@@ -472,14 +602,22 @@ public final class Dhcp6Writer {
         u32(t2, "T2");
         beginOption(OptionCodes.IA_PD);
         if (ensure(IaPd.FIXED_LENGTH)) {
-            IaPd.writeFixed(out, iaid, t1, t2);
+            IaPd.writeFixed(stage, pos, iaid, t1, t2);
+            pos += IaPd.FIXED_LENGTH;
         }
         return this;
     }
 
     /** A whole IA Address (5, RFC 9915 §21.6) with no options of its own. */
     public Dhcp6Writer iaAddress(long high, long low, long preferredLifetime, long validLifetime) {
-        return beginIaAddress(high, low, preferredLifetime, validLifetime).endOption();
+        u32(preferredLifetime, "preferred-lifetime");
+        u32(validLifetime, "valid-lifetime");
+        if (ensure(Dhcp6MessageView.OPTION_HEADER_LENGTH + IaAddress.FIXED_LENGTH)) {
+            optionHeader(OptionCodes.IA_ADDRESS, IaAddress.FIXED_LENGTH);
+            IaAddress.writeFixed(stage, pos, high, low, preferredLifetime, validLifetime);
+            pos += IaAddress.FIXED_LENGTH;
+        }
+        return this;
     }
 
     /** Opens an IA Address (5) for options of its own (a Status Code); close with {@link #endOption()}. */
@@ -488,7 +626,8 @@ public final class Dhcp6Writer {
         u32(validLifetime, "valid-lifetime");
         beginOption(OptionCodes.IA_ADDRESS);
         if (ensure(IaAddress.FIXED_LENGTH)) {
-            IaAddress.writeFixed(out, high, low, preferredLifetime, validLifetime);
+            IaAddress.writeFixed(stage, pos, high, low, preferredLifetime, validLifetime);
+            pos += IaAddress.FIXED_LENGTH;
         }
         return this;
     }
@@ -506,7 +645,8 @@ public final class Dhcp6Writer {
         u8(prefixLength, "prefix-length");
         beginOption(OptionCodes.IA_PREFIX);
         if (ensure(IaPrefix.FIXED_LENGTH)) {
-            IaPrefix.writeFixed(out, preferredLifetime, validLifetime, prefixLength, high, low);
+            IaPrefix.writeFixed(stage, pos, preferredLifetime, validLifetime, prefixLength, high, low);
+            pos += IaPrefix.FIXED_LENGTH;
         }
         return this;
     }
@@ -664,7 +804,8 @@ public final class Dhcp6Writer {
         u16(linkLayerType, "link-layer type");
         beginOption(OptionCodes.CLIENT_LINKLAYER_ADDRESS);
         if (ensure(8)) {
-            ClientLinkLayerAddress.write(out, linkLayerType, mac48);
+            ClientLinkLayerAddress.write(stage, pos, linkLayerType, mac48);
+            pos += 8;
         }
         return endOption();
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ByteBufCopyTest {
@@ -17,32 +18,41 @@ class ByteBufCopyTest {
     private static final ByteBufAllocator UNTRACKED = new UnpooledByteBufAllocator(true, true);
 
     @Test
-    void copiesEveryLengthAndOffsetBetweenEveryKindOfBuffer() {
-        for (boolean srcDirect : new boolean[]{false, true}) {
-            for (boolean dstDirect : new boolean[]{false, true}) {
-                ByteBuf src = srcDirect ? UNTRACKED.directBuffer(64) : UNTRACKED.heapBuffer(64);
-                ByteBuf dst = dstDirect ? UNTRACKED.directBuffer(64) : UNTRACKED.heapBuffer(64);
-                try {
-                    for (int i = 0; i < 64; i++) {
-                        src.writeByte(i * 7 + 3);
-                    }
-                    for (int offset = 0; offset < 9; offset++) {
-                        for (int length = 0; length <= 40; length++) {
-                            dst.clear().writeByte(0xee);
-                            ByteBufCopy.append(dst, src, offset, length);
-                            assertEquals(1 + length, dst.writerIndex());
-                            assertEquals(0xee, dst.getUnsignedByte(0), "nothing before the writer index is touched");
-                            for (int k = 0; k < length; k++) {
-                                assertEquals(src.getByte(offset + k), dst.getByte(1 + k),
-                                        "src direct " + srcDirect + ", dst direct " + dstDirect + ", offset " + offset
-                                                + ", length " + length + ", octet " + k);
-                            }
+    void copiesEveryLengthAndOffsetOfEveryKindOfBuffer() {
+        for (String kind : new String[]{"heap", "direct", "composite", "slice of direct"}) {
+            ByteBuf whole = kind.equals("heap") ? UNTRACKED.heapBuffer(72) : UNTRACKED.directBuffer(72);
+            for (int i = 0; i < 72; i++) {
+                whole.writeByte(i * 7 + 3);
+            }
+            ByteBuf src = switch (kind) {
+                case "composite" -> UNTRACKED.compositeBuffer().addComponents(true, whole.retainedSlice(0, 30),
+                        whole.retainedSlice(30, 42));
+                case "slice of direct" -> whole.retainedSlice(8, 64);
+                default -> whole.retain();
+            };
+            int shift = kind.equals("slice of direct") ? 8 : 0;
+            byte[] dst = new byte[48];
+            try {
+                for (int offset = 0; offset < 9; offset++) {
+                    for (int length = 0; length <= 40; length++) {
+                        java.util.Arrays.fill(dst, (byte) 0xee);
+                        ByteBufCopy.toArray(src, offset, dst, 3, length);
+                        assertEquals((byte) 0xee, dst[2], "nothing before dstIndex is touched");
+                        assertEquals((byte) 0xee, dst[3 + length], "nothing after the copied octets is touched");
+                        for (int k = 0; k < length; k++) {
+                            assertEquals(whole.getByte(shift + offset + k), dst[3 + k],
+                                    kind + ", offset " + offset + ", length " + length + ", octet " + k);
                         }
                     }
-                } finally {
-                    src.release();
-                    dst.release();
                 }
+                int readerIndex = src.readerIndex();
+                ByteBufCopy.toArray(src, 1, dst, 0, 8);
+                assertEquals(readerIndex, src.readerIndex(), "indices unchanged");
+                assertThrows(IndexOutOfBoundsException.class, () -> ByteBufCopy.toArray(src, src.capacity() - 3, dst, 0, 4));
+                assertThrows(IndexOutOfBoundsException.class, () -> ByteBufCopy.toArray(src, -1, dst, 0, 4));
+            } finally {
+                src.release();
+                whole.release();
             }
         }
     }

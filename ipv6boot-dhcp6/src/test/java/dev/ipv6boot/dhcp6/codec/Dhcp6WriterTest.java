@@ -121,6 +121,84 @@ class Dhcp6WriterTest {
     }
 
     @Test
+    void textThatIsNotAsciiIsWrittenInUtf8() {
+        ByteBuf out = PooledByteBufAllocator.DEFAULT.heapBuffer(64);
+        try {
+            assertTrue(writer.begin(out).header(7, 1).bootFileUrl("x/\u00e9").userClass("\u00fc").finish());
+            assertEquals("07000001" + "003b0004" + "782fc3a9" + "000f0004" + "0002c3bc", ByteBufUtil.hexDump(out));
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void aMessageLargerThanTheFirstStagingArrayIsWrittenWhole() {
+        String accents = "\u00e9".repeat(1000);                  // 2000 octets of UTF-8
+        ByteBuf out = PooledByteBufAllocator.DEFAULT.directBuffer(4096);
+        try {
+            assertTrue(writer.begin(out).header(7, 1).bootFileUrl(accents).domainList("a".repeat(60) + ".example.").finish());
+            assertEquals(4 + 4 + 2000 + 4 + 70, out.readableBytes());
+            assertEquals("003b07d0c3a9c3a9", ByteBufUtil.hexDump(out, 4, 8));
+            assertEquals("00180046" + "3c" + "61".repeat(60) + "076578616d706c6500",
+                    ByteBufUtil.hexDump(out, 2008, 74));
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void nothingReachesTheBufferBeforeFinish() {
+        ByteBuf out = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        try {
+            writer.begin(out).header(7, 1).preference(255);
+            assertEquals(0, out.writerIndex(), "staged, not yet written");
+            assertEquals(9, writer.length());
+            assertTrue(writer.finish());
+            assertEquals("0700000100070001ff", ByteBufUtil.hexDump(out));
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void buildingAnAdvertiseIntoAPooledDirectBufferAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        // Untracked buffers: a tracked buffer records a stack trace per access, which would be all this measured.
+        io.netty.util.ResourceLeakDetector.Level level = io.netty.util.ResourceLeakDetector.getLevel();
+        io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        ByteBuf request;
+        ByteBuf reply;
+        try {
+            request = PooledByteBufAllocator.DEFAULT.directBuffer(64).writeZero(64);
+            reply = PooledByteBufAllocator.DEFAULT.directBuffer(1472, 1472);
+        } finally {
+            io.netty.util.ResourceLeakDetector.setLevel(level);
+        }
+        try {
+            int written = 0;
+            long before = 0;
+            for (int round = 0; round < 2; round++) {           // round 0 warms up the JIT and the staging array
+                before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 50_000; i++) {
+                    reply.clear();
+                    written += writer.begin(reply, 1472).header(2, i & 0xffffff).serverIdLl(0x020000000001L)
+                            .clientId(request, 4, 14)
+                            .iaNa(i, 1800, 2880).iaAddress(0x20010db800000000L, i, 3600, 7200).endOption()
+                            .preference(255).dnsServers(0x20010db800000000L, 1).domainList("boot.example.")
+                            .bootFileUrl("tftp://[2001:db8::1]/ipxe.efi").finish() ? 1 : 0;
+                }
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(100_000, written);
+            assertTrue(allocated < 50_000, "under 1 B per Advertise; allocated by 50000: " + allocated);
+        } finally {
+            request.release();
+            reply.release();
+        }
+    }
+
+    @Test
     void misuseThrows() {
         ByteBuf out = PooledByteBufAllocator.DEFAULT.heapBuffer(64);
         try {

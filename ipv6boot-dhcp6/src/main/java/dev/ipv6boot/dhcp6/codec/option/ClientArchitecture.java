@@ -30,4 +30,19 @@ public final class ClientArchitecture {
     public static int type(ByteBuf buf, int offset, int i) {
         return buf.getUnsignedShort(offset + 2 * i);
     }
+
+    /** {@link #contains(ByteBuf, int, int, int)} over the octets of {@code a} from index {@code i}. */
+    public static boolean contains(byte[] a, int i, int length, int type) {
+        for (int p = i, end = i + length - 1; p < end; p += 2) {
+            if (Octets.u16(a, p) == type) {                       // 2 octets architecture type, RFC 5970 §3.3
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 2 octets architecture type {@code n} of the list at index {@code i} of {@code a}, RFC 5970 §3.3. */
+    public static int type(byte[] a, int i, int n) {
+        return Octets.u16(a, i + 2 * n);
+    }
 }

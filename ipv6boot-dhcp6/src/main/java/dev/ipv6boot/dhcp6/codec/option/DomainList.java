@@ -53,6 +53,38 @@ public final class DomainList {
         return p == end ? end : -1;
     }
 
+    /** {@link #nameEnd(ByteBuf, int, int)} over the octets of {@code a}, indices {@code i} and {@code end}. */
+    public static int nameEnd(byte[] a, int i, int end) {
+        int p = i;
+        while (p < end) {
+            int labelLength = a[p] & 0xff;                     // 1 octet label length, RFC 1035 §3.1
+            if (labelLength == 0) {
+                return p + 1 - i > MAX_NAME ? -1 : p + 1;
+            }
+            if (labelLength > MAX_LABEL || labelLength >= end - p || p + 1 + labelLength - i >= MAX_NAME) {
+                return -1;
+            }
+            p += 1 + labelLength;
+        }
+        return -1;
+    }
+
+    /** {@link #partialNameEnd(ByteBuf, int, int)} over the octets of {@code a}, indices {@code i} and {@code end}. */
+    public static int partialNameEnd(byte[] a, int i, int end) {
+        int p = i;
+        while (p < end) {
+            int labelLength = a[p] & 0xff;
+            if (labelLength == 0) {
+                return p + 1 == end && end - i <= MAX_NAME ? end : -1;
+            }
+            if (labelLength > MAX_LABEL || labelLength >= end - p || p + 1 + labelLength - i > MAX_NAME) {
+                return -1;
+            }
+            p += 1 + labelLength;
+        }
+        return p == end ? end : -1;
+    }
+
     /**
      * Appends the name at {@code offset} as dotted text (a fully qualified name ends in "."; the root is ".")
      * and returns the offset past it. The name must have been validated.

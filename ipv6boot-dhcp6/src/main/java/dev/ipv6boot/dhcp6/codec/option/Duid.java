@@ -85,6 +85,21 @@ public final class Duid {
         return ((long) buf.getUnsignedShort(offset + start) << 32) | buf.getUnsignedInt(offset + start + 2);
     }
 
+    /** 2 octets DUID-Type, RFC 9915 §11.1, of the DUID at index {@code i} of {@code a}. */
+    public static int type(byte[] a, int i) {
+        return Octets.u16(a, i);
+    }
+
+    /** {@link #ethernetAddress(ByteBuf, int, int)} over the octets of {@code a} from index {@code i}. */
+    public static long ethernetAddress(byte[] a, int i, int length) {
+        int type = type(a, i);
+        int start = identifierStart(type);
+        if ((type != LLT && type != LL) || length != start + 6 || Octets.u16(a, i + 2) != HARDWARE_ETHERNET) {
+            return -1;                                         // 2 octets hardware type, RFC 9915 §11.2, §11.4
+        }
+        return Octets.u48(a, i + start);
+    }
+
     /** Writes a DUID-LLT with a 6-octet Ethernet address (RFC 9915 §11.2): 14 octets. */
     public static void writeLlt(ByteBuf out, int hardwareType, long time, long mac48) {
         out.writeShort(LLT);                       // 2 octets DUID-Type 1
@@ -116,5 +131,33 @@ public final class Duid {
     static void writeMac48(ByteBuf out, long mac48) {
         out.writeShort((int) (mac48 >>> 32));
         out.writeInt((int) mac48);
+    }
+
+    /** {@link #writeLlt(ByteBuf, int, long, long)} into {@code a} at index {@code i}: 14 octets. */
+    public static void writeLlt(byte[] a, int i, int hardwareType, long time, long mac48) {
+        Octets.put16(a, i, LLT);                   // 2 octets DUID-Type 1, RFC 9915 §11.2
+        Octets.put16(a, i + 2, hardwareType);      // 2 octets hardware type
+        Octets.put32(a, i + 4, (int) time);        // 4 octets time
+        Octets.put48(a, i + 8, mac48);             // link-layer address
+    }
+
+    /** {@link #writeLl(ByteBuf, int, long)} into {@code a} at index {@code i}: 10 octets. */
+    public static void writeLl(byte[] a, int i, int hardwareType, long mac48) {
+        Octets.put16(a, i, LL);                    // 2 octets DUID-Type 3, RFC 9915 §11.4
+        Octets.put16(a, i + 2, hardwareType);      // 2 octets hardware type
+        Octets.put48(a, i + 4, mac48);             // link-layer address
+    }
+
+    /** {@link #writeUuid(ByteBuf, long, long)} into {@code a} at index {@code i}: 18 octets. */
+    public static void writeUuid(byte[] a, int i, long mostSignificant, long leastSignificant) {
+        Octets.put16(a, i, UUID);                  // 2 octets DUID-Type 4, RFC 6355 §4
+        Octets.put64(a, i + 2, mostSignificant);   // 16 octets UUID, network order
+        Octets.put64(a, i + 10, leastSignificant);
+    }
+
+    /** {@link #writeEnHeader(ByteBuf, long)} into {@code a} at index {@code i}: 6 octets. */
+    public static void writeEnHeader(byte[] a, int i, long enterpriseNumber) {
+        Octets.put16(a, i, EN);                    // 2 octets DUID-Type 2, RFC 9915 §11.3
+        Octets.put32(a, i + 2, (int) enterpriseNumber); // 4 octets enterprise-number
     }
 }

@@ -15,4 +15,9 @@ public final class ElapsedTime {
     public static int centiseconds(ByteBuf buf, int offset) {
         return buf.getUnsignedShort(offset);
     }
+
+    /** 2 octets elapsed-time in 1/100 s, RFC 9915 §21.9, at index {@code i} of {@code a}. */
+    public static int centiseconds(byte[] a, int i) {
+        return Octets.u16(a, i);
+    }
 }

@@ -41,4 +41,12 @@ public final class IaAddress {
         out.writeInt((int) preferred);             // 4 octets preferred-lifetime
         out.writeInt((int) valid);                 // 4 octets valid-lifetime
     }
+
+    /** {@link #writeFixed(ByteBuf, long, long, long, long)} into {@code a} at index {@code i}: 24 octets. */
+    public static void writeFixed(byte[] a, int i, long addressHigh, long addressLow, long preferred, long valid) {
+        Octets.put64(a, i, addressHigh);           // 16 octets IPv6-address, RFC 9915 §21.6
+        Octets.put64(a, i + 8, addressLow);
+        Octets.put32(a, i + 16, (int) preferred);  // 4 octets preferred-lifetime
+        Octets.put32(a, i + 20, (int) valid);      // 4 octets valid-lifetime
+    }
 }

@@ -36,4 +36,11 @@ public final class IaNa {
         out.writeInt((int) t1);                    // 4 octets T1
         out.writeInt((int) t2);                    // 4 octets T2
     }
+
+    /** {@link #writeFixed(ByteBuf, long, long, long)} into {@code a} at index {@code i}: 12 octets. */
+    public static void writeFixed(byte[] a, int i, long iaid, long t1, long t2) {
+        Octets.put32(a, i, (int) iaid);            // 4 octets IAID, RFC 9915 §21.4
+        Octets.put32(a, i + 4, (int) t1);          // 4 octets T1
+        Octets.put32(a, i + 8, (int) t2);          // 4 octets T2
+    }
 }

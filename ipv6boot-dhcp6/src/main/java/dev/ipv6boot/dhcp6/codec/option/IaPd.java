@@ -35,4 +35,11 @@ public final class IaPd {
         out.writeInt((int) t1);                    // 4 octets T1
         out.writeInt((int) t2);                    // 4 octets T2
     }
+
+    /** {@link #writeFixed(ByteBuf, long, long, long)} into {@code a} at index {@code i}: 12 octets. */
+    public static void writeFixed(byte[] a, int i, long iaid, long t1, long t2) {
+        Octets.put32(a, i, (int) iaid);            // 4 octets IAID, RFC 9915 §21.21
+        Octets.put32(a, i + 4, (int) t1);          // 4 octets T1
+        Octets.put32(a, i + 8, (int) t2);          // 4 octets T2
+    }
 }

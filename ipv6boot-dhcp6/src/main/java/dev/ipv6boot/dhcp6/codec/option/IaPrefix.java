@@ -47,4 +47,13 @@ public final class IaPrefix {
         out.writeLong(high);                       // 16 octets IPv6-prefix
         out.writeLong(low);
     }
+
+    /** {@link #writeFixed(ByteBuf, long, long, int, long, long)} into {@code a} at index {@code i}: 25 octets. */
+    public static void writeFixed(byte[] a, int i, long preferred, long valid, int prefixLength, long high, long low) {
+        Octets.put32(a, i, (int) preferred);       // 4 octets preferred-lifetime, RFC 9915 §21.22
+        Octets.put32(a, i + 4, (int) valid);       // 4 octets valid-lifetime
+        a[i + 8] = (byte) prefixLength;            // 1 octet prefix-length
+        Octets.put64(a, i + 9, high);              // 16 octets IPv6-prefix
+        Octets.put64(a, i + 17, low);
+    }
 }

@@ -27,4 +27,14 @@ public final class OptionRequest {
         }
         return false;
     }
+
+    /** {@link #contains(ByteBuf, int, int, int)} over the octets of {@code a} from index {@code i}. */
+    public static boolean contains(byte[] a, int i, int length, int code) {
+        for (int p = i, end = i + length - 1; p < end; p += 2) {
+            if (Octets.u16(a, p) == code) {                      // 2 octets requested-option-code, RFC 9915 §21.7
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -17,4 +17,9 @@ public final class Preference {
     public static int value(ByteBuf buf, int offset) {
         return buf.getUnsignedByte(offset);
     }
+
+    /** 1 octet pref-value, RFC 9915 §21.8, at index {@code i} of {@code a}. */
+    public static int value(byte[] a, int i) {
+        return Octets.u8(a, i);
+    }
 }

@@ -28,6 +28,38 @@ public final class UserClass {
         return false;
     }
 
+    /** {@link #containsItem(ByteBuf, int, int, CharSequence)} over the octets of {@code a} from index {@code i}. */
+    public static boolean containsItem(byte[] a, int i, int length, CharSequence text) {
+        int end = i + length;
+        for (int p = i; end - p >= 2; ) {
+            int itemLength = Octets.u16(a, p);                 // 2 octets user-class-len, RFC 9915 §21.15
+            if (itemLength > end - p - 2) {
+                return false;
+            }
+            if (Octets.equalsAscii(a, p + 2, itemLength, text)) {
+                return true;
+            }
+            p += 2 + itemLength;
+        }
+        return false;
+    }
+
+    /** {@link #anyItemStartsWith(ByteBuf, int, int, CharSequence)} over the octets of {@code a} from {@code i}. */
+    public static boolean anyItemStartsWith(byte[] a, int i, int length, CharSequence prefix) {
+        int end = i + length;
+        for (int p = i; end - p >= 2; ) {
+            int itemLength = Octets.u16(a, p);                 // 2 octets item length
+            if (itemLength > end - p - 2) {
+                return false;
+            }
+            if (Octets.startsWithAscii(a, p + 2, itemLength, prefix)) {
+                return true;
+            }
+            p += 2 + itemLength;
+        }
+        return false;
+    }
+
     /** Whether any item of the list in {@code [offset, offset+length)} starts with {@code prefix}. */
     public static boolean anyItemStartsWith(ByteBuf buf, int offset, int length, CharSequence prefix) {
         int end = offset + length;

@@ -25,4 +25,14 @@ public final class VendorClass {
     public static boolean anyItemStartsWith(ByteBuf buf, int offset, int length, CharSequence prefix) {
         return UserClass.anyItemStartsWith(buf, offset + FIXED_LENGTH, length - FIXED_LENGTH, prefix);
     }
+
+    /** 4 octets enterprise-number, RFC 9915 §21.16, of the option data at index {@code i} of {@code a}. */
+    public static long enterpriseNumber(byte[] a, int i) {
+        return Octets.u32(a, i);
+    }
+
+    /** {@link #anyItemStartsWith(ByteBuf, int, int, CharSequence)} over the octets of {@code a} from {@code i}. */
+    public static boolean anyItemStartsWith(byte[] a, int i, int length, CharSequence prefix) {
+        return UserClass.anyItemStartsWith(a, i + FIXED_LENGTH, length - FIXED_LENGTH, prefix);
+    }
 }
