@@ -72,8 +72,9 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
 
     @Override
     public void served(ServeEvent event) {
+        // The client's port too: it tells one HTTP connection from another (UEFI HTTP Boot's HEAD and GET share one).
         LOG.info("{} {} {} {} -> {} {} bytes in {} ms", event.protocol().name().toLowerCase(java.util.Locale.ROOT),
-                text(event.client().getAddress()), event.method(), event.target(), event.status(),
+                text(event.client()), event.method(), event.target(), event.status(),
                 event.bytes(), event.duration().toMillis());
     }
 

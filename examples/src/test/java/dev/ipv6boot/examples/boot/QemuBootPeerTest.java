@@ -133,7 +133,7 @@ class QemuBootPeerTest {
         List<Served> heads = boot.served("http", "HEAD", "/ipxe.efi").stream().filter(s -> s.status() == 200).toList();
         assertEquals(1, heads.size(), "EDK2 asks for the size first\n" + boot.report());
         assertTrue(heads.get(0).index() < gets.get(0).index(), "HEAD before GET\n" + boot.report());
-        assertEquals(heads.get(0).client(), gets.get(0).client(), boot.report());
+        assertEquals(heads.get(0).client(), gets.get(0).client(), "HEAD and GET on one connection\n" + boot.report());
         assertTrue(boot.served("tftp", "RRQ", "ipxe.efi").isEmpty(), boot.report());
         assertTrue(boot.dhcp6("Request -> Reply", mac).stream().anyMatch(Boot::fromIpxe), boot.report());
         assertScriptsFetched(boot, mac);
@@ -179,7 +179,7 @@ class QemuBootPeerTest {
 
     /** One HTTP request or TFTP transfer as serve logged it; {@code index} is its place among the boot events. */
     record Served(int index, String protocol, String client, String method, String target, int status, long bytes) {
-        /** {@code http fd00::2 GET /ipxe/boot.ipxe -> 200 381 bytes in 34 ms} ({@code BootEventLog.served}). */
+        /** {@code http [fd00::2]:40312 GET /ipxe/boot.ipxe -> 200 381 bytes in 34 ms} ({@code BootEventLog.served}). */
         private static final Pattern LINE = Pattern.compile(
                 "(http|tftp) (\\S+) (\\S+) (\\S+) -> (-?\\d+) (\\d+) bytes in \\d+ ms");
 

@@ -80,7 +80,7 @@ class RelayedRackE2eTest {
             assertTrue(preseed.contains(BootNetwork.CLIENT_HOSTNAME), preseed);
             assertEquals(BootNetwork.SERVER, c.dig(nameServer, BootNetwork.SERVER_NAME, "AAAA"));
             String served = serve.awaitLogLine(STEP, "GET", BootNetwork.clientMacHexhyp() + ".ipxe", "200");
-            String from = value(served, "http (\\S+) GET");
+            String from = value(served, "http \\[(\\S+)]:\\d+ GET");
             assertEquals(InetAddress.getByName(address.group(1)), InetAddress.getByName(from),
                     "the script was fetched from the leased address: " + served);
         }
