@@ -123,6 +123,8 @@ read -r hit_unbound hit_unbound_cpu < <(run "$unbound_pid" "$unbound_port" "$wor
 read -r miss_ours miss_ours_cpu < <(run "$ours_pid" "$ours_port" "$work/miss-ours.txt" -n 1)
 read -r miss_unbound miss_unbound_cpu < <(run "$unbound_pid" "$unbound_port" "$work/miss-unbound.txt" -n 1)
 
+# Lost queries first: the last lines are the figures and their ratios.
+grep -h "Queries lost" "$work/dnsperf.log" | sed 's/^/  /' || true
 ratio() { python3 -c "print('%.2f' % (float('$1') / float('$2')))"; }
 echo "ours: $(grep -o 'transport [a-z]*' "$work/ours.log" || true)"
 echo "dnsperf ${seconds}s per run, -c $clients -q 200, $threads threads each, $(nproc) cores, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -132,4 +134,3 @@ printf '%-10s %12s %12s %7s %10s %10s\n' cache-hit "$hit_ours" "$hit_unbound" "$
   "$hit_ours_cpu" "$hit_unbound_cpu"
 printf '%-10s %12s %12s %7s %10s %10s\n' cache-miss "$miss_ours" "$miss_unbound" "$(ratio "$miss_ours" "$miss_unbound")" \
   "$miss_ours_cpu" "$miss_unbound_cpu"
-grep -h "Queries lost" "$work/dnsperf.log" | sed 's/^/  /' || true
