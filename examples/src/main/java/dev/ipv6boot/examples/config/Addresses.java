@@ -1,5 +1,6 @@
 package dev.ipv6boot.examples.config;
 
+import dev.ipv6boot.dhcp6.codec.Ipv6AddressFormat;
 import dev.ipv6boot.dhcp6.policy.Ipv6Prefix;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,14 +9,15 @@ import java.net.UnknownHostException;
 
 /**
  * IPv6 literals and socket addresses as the configuration writes them ({@code 2001:db8::1}, {@code [2001:db8::1]:53}),
- * parsed without any name lookup: a configuration must never wait on DNS to be read.
+ * parsed without any name lookup: a configuration must never wait on DNS to be read; and written back the same way
+ * (RFC 5952), for logs, metrics labels and URLs.
  */
-final class Addresses {
+public final class Addresses {
     private Addresses() {
     }
 
     /** An IPv6 literal; {@link IllegalArgumentException} saying why when it is not one. */
-    static Inet6Address ipv6(String text) {
+    public static Inet6Address ipv6(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("an IPv6 address is required here");
         }
@@ -33,7 +35,7 @@ final class Addresses {
     }
 
     /** {@code [addr]:port}, {@code [addr]} or a bare {@code addr} (then on {@code defaultPort}). */
-    static InetSocketAddress socket(String text, int defaultPort) {
+    public static InetSocketAddress socket(String text, int defaultPort) {
         String t = text == null ? "" : text.trim();
         if (t.startsWith("[")) {
             int close = t.indexOf(']');
@@ -56,13 +58,35 @@ final class Addresses {
         return new InetSocketAddress(ipv6(t), defaultPort);
     }
 
-    /** {@code [addr]:port} with the address in RFC 5952 form. */
-    static String format(InetSocketAddress address) {
-        return "[" + literal(address.getAddress()) + "]:" + address.getPort();
+    /**
+     * {@code [2001:db8::1]:80}: the address in RFC 5952 form, with the scope of a scoped address
+     * ({@code [fe80::1%eth1]:547}); an IPv4 address as {@code 192.0.2.1:80}.
+     */
+    public static String format(InetSocketAddress address) {
+        InetAddress ip = address.getAddress();
+        if (!(ip instanceof Inet6Address v6)) {
+            return (ip == null ? address.getHostString() : ip.getHostAddress()) + ":" + address.getPort();
+        }
+        StringBuilder out = new StringBuilder("[").append(literal(v6));
+        if (v6.getScopedInterface() != null) {
+            out.append('%').append(v6.getScopedInterface().getName());
+        } else if (v6.getScopeId() != 0) {
+            out.append('%').append(v6.getScopeId());
+        }
+        return out.append("]:").append(address.getPort()).toString();
     }
 
-    /** RFC 5952 text of an IPv6 address. */
-    static String literal(InetAddress address) {
+    /** RFC 5952 text of an IPv6 address ({@code ::1}, not Java's {@code 0:0:0:0:0:0:0:1}); IPv4 as Java writes it. */
+    public static String literal(InetAddress address) {
+        long[] halves = halves(address);
+        return halves == null ? address.getHostAddress() : Ipv6AddressFormat.toString(halves[0], halves[1]);
+    }
+
+    /** The two 64-bit halves of an IPv6 address, or null for IPv4. */
+    public static long[] halves(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return null;
+        }
         byte[] b = address.getAddress();
         long high = 0;
         long low = 0;
@@ -70,6 +94,6 @@ final class Addresses {
             high = (high << 8) | (b[i] & 0xff);
             low = (low << 8) | (b[8 + i] & 0xff);
         }
-        return dev.ipv6boot.dhcp6.codec.Ipv6AddressFormat.toString(high, low);
+        return new long[] {high, low};
     }
 }

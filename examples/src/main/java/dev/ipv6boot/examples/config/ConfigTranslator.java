@@ -91,6 +91,8 @@ public final class ConfigTranslator {
         Dhcp6ServerConfig dhcp6Server = config.dhcp6().enabled() ? dhcp6Server(siteAddress) : null;
         List<Translation.Advertising> advertising = config.ra().enabled() ? advertising(siteAddress) : List.of();
         DnsForwarderConfig dns = config.dns().enabled() ? dns(siteAddress) : null;
+        // Parsed again by AdminServer when it starts; here so that 'check' places a bad address at its line.
+        listen("admin.listen", config.admin().listen(), null, AdminConfig.DEFAULT_PORT);
         return new Translation(config, policy, dhcp6Server, advertising, dns, artifacts.http(), artifacts.tftp(), boot,
                 Path.of(config.site().stateDirectory()), problems);
     }

@@ -1,5 +1,6 @@
 package dev.ipv6boot.examples.observe;
 
+import dev.ipv6boot.examples.config.Addresses;
 import dev.ipv6boot.examples.config.AdminConfig;
 import dev.ipv6boot.http.ArtifactRoot;
 import dev.ipv6boot.http.ArtifactServer;
@@ -53,7 +54,7 @@ public final class AdminServer implements AutoCloseable {
             throws IOException, InterruptedException {
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(metrics, "metrics");
-        List<InetSocketAddress> addresses = config.listen().stream().map(SocketAddresses::parse).toList();
+        List<InetSocketAddress> addresses = config.listen().stream().map(text -> Addresses.socket(text, AdminConfig.DEFAULT_PORT)).toList();
         // Nothing but the two routes is served: files are looked up in a directory that holds none.
         Path emptyRoot = Files.createTempDirectory("ipv6boot-admin");
         ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
@@ -84,7 +85,7 @@ public final class AdminServer implements AutoCloseable {
             throw e;
         }
         for (ArtifactServer server : started) {
-            LOG.info("admin: http://{}/status and /metrics", SocketAddresses.format(server.localAddress()));
+            LOG.info("admin: http://{}/status and /metrics", Addresses.format(server.localAddress()));
         }
         return admin;
     }

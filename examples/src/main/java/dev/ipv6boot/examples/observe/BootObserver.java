@@ -14,6 +14,7 @@ import dev.ipv6boot.ndp.sender.RouterAdvertiserListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ipv6boot.examples.config.Addresses;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -221,7 +222,7 @@ public final class BootObserver implements Dhcp6Listener, RouterAdvertiserListen
 
     /** The machine behind {@code client}: by a known address, then EUI-64, then a MAC in the path; or null. */
     private String attribute(InetSocketAddress client, String path) {
-        long[] halves = client == null ? null : Macs.halves(client.getAddress());
+        long[] halves = client == null ? null : Addresses.halves(client.getAddress());
         if (halves == null) {
             return path == null ? null : Macs.inPath(path);
         }

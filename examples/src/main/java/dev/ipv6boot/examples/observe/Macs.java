@@ -1,7 +1,5 @@
 package dev.ipv6boot.examples.observe;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,20 +66,5 @@ final class Macs {
         long upper = (low >>> 40) ^ 0x02_0000L;             // 3 octets OUI, U/L bit flipped back
         long lower = low & 0xff_ffffL;                      // 3 octets NIC-specific
         return (upper << 24) | lower;
-    }
-
-    /** The two halves of an IPv6 address, or null for IPv4. */
-    static long[] halves(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return null;
-        }
-        byte[] b = address.getAddress();
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < 8; i++) {
-            high = (high << 8) | (b[i] & 0xff);
-            low = (low << 8) | (b[8 + i] & 0xff);
-        }
-        return new long[] {high, low};
     }
 }

@@ -1,5 +1,6 @@
 package dev.ipv6boot.examples.observe;
 
+import dev.ipv6boot.examples.config.Addresses;
 import dev.ipv6boot.dhcp6.codec.Dhcp6MessageType;
 import dev.ipv6boot.dhcp6.server.Dhcp6Counters;
 import dev.ipv6boot.dhcp6.server.Dhcp6Server;
@@ -131,7 +132,7 @@ public final class ServerMetrics {
     /** Adds a DHCPv6 server's counters and lease count. */
     public void register(Dhcp6Server server) {
         Dhcp6Counters counters = server.counters();
-        List<String> addresses = server.localAddresses().stream().map(SocketAddresses::format).toList();
+        List<String> addresses = server.localAddresses().stream().map(Addresses::format).toList();
         Map<String, Sampler> families = new TreeMap<>();
         families.put(RECEIVED, sink -> {
             for (int type = 0; type < 256; type++) {
@@ -175,7 +176,7 @@ public final class ServerMetrics {
     /** Adds a DNS forwarder's counters. */
     public void register(DnsForwarder forwarder) {
         DnsCounters counters = forwarder.counters();
-        String server = String.join(",", forwarder.boundAddresses().stream().map(SocketAddresses::format).toList());
+        String server = String.join(",", forwarder.boundAddresses().stream().map(Addresses::format).toList());
         sources.add(new Source(DNS, server, byFamily(DnsCounters.Reason.class, counters::get, ServerMetrics::dnsFamily,
                 ServerMetrics::dnsLabel)));
     }
@@ -185,7 +186,7 @@ public final class ServerMetrics {
         Map<String, Sampler> families = byFamily(HttpCounter.class, server.counters()::get, ServerMetrics::httpFamily,
                 c -> c.name().toLowerCase(Locale.ROOT));
         families.put("large_downloads", sink -> sink.add("", server.largeDownloadsInFlight()));
-        sources.add(new Source(HTTP, SocketAddresses.format(server.localAddress()), families));
+        sources.add(new Source(HTTP, Addresses.format(server.localAddress()), families));
     }
 
     /** Adds a TFTP server's counters. */
@@ -193,7 +194,7 @@ public final class ServerMetrics {
         Map<String, Sampler> families = byFamily(TftpCounter.class, server.counters()::get, ServerMetrics::tftpFamily,
                 c -> c.name().toLowerCase(Locale.ROOT).replace("transfers_", ""));
         families.put("active_transfers", sink -> sink.add("", server.activeTransfers()));
-        sources.add(new Source(TFTP, SocketAddresses.format(server.localAddress()), families));
+        sources.add(new Source(TFTP, Addresses.format(server.localAddress()), families));
     }
 
     /** Adds a Router Advertiser's counters; it does not know its interface's name, so it is given here. */

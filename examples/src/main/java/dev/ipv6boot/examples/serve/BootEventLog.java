@@ -10,6 +10,7 @@ import dev.ipv6boot.http.ServeEvent;
 import dev.ipv6boot.http.ServeListener;
 import dev.ipv6boot.ndp.codec.Ipv6Address;
 import dev.ipv6boot.ndp.sender.RouterAdvertiserListener;
+import dev.ipv6boot.examples.config.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,22 +43,8 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
         LOG.info(line.toString());
     }
 
-    /** RFC 5952 text for IPv6 ({@code ::1}, not Java's {@code 0:0:0:0:0:0:0:1}). */
-    static String text(java.net.InetSocketAddress address) {
-        return "[" + text(address.getAddress()) + "]:" + address.getPort();
-    }
-
     static String text(java.util.List<java.net.InetSocketAddress> addresses) {
-        return String.join(", ", addresses.stream().map(BootEventLog::text).toList());
-    }
-
-    static String text(java.net.InetAddress address) {
-        byte[] b = address.getAddress();
-        if (b.length != 16) {
-            return address.getHostAddress();
-        }
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
-        return dev.ipv6boot.dhcp6.codec.Ipv6AddressFormat.toString(buf.getLong(), buf.getLong());
+        return String.join(", ", addresses.stream().map(Addresses::format).toList());
     }
 
     @Override
@@ -74,7 +61,7 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
     public void served(ServeEvent event) {
         // The client's port too: it tells one HTTP connection from another (UEFI HTTP Boot's HEAD and GET share one).
         LOG.info("{} {} {} {} -> {} {} bytes in {} ms", event.protocol().name().toLowerCase(java.util.Locale.ROOT),
-                text(event.client()), event.method(), event.target(), event.status(),
+                Addresses.format(event.client()), event.method(), event.target(), event.status(),
                 event.bytes(), event.duration().toMillis());
     }
 
@@ -82,7 +69,7 @@ public final class BootEventLog implements Dhcp6Listener, RouterAdvertiserListen
     public void queryAnswered(java.net.InetSocketAddress client, String name, int type, AnswerSource source,
                               int rcode, boolean truncated) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("dns {} {} type {} {} rcode {}", text(client.getAddress()), name, type, source, rcode);
+            LOG.debug("dns {} {} type {} {} rcode {}", Addresses.literal(client.getAddress()), name, type, source, rcode);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ipv6boot.examples.serve;
 
+import dev.ipv6boot.examples.config.Addresses;
 import dev.ipv6boot.dhcp6.lease.Lease;
 import dev.ipv6boot.dhcp6.lease.MachineIdentity;
 import dev.ipv6boot.dhcp6.server.Dhcp6Listener;
@@ -105,7 +106,7 @@ public final class Ipv6bootServer implements AutoCloseable {
                     .listener(listeners.serve())
                     .start();
             started.add(http);
-            LOG.info("http listening on {} root {}", BootEventLog.text(http.localAddress()), t.http().root());
+            LOG.info("http listening on {} root {}", Addresses.format(http.localAddress()), t.http().root());
         }
         if (t.tftp() != null) {
             if (t.tftp().listen().size() > 1) {
@@ -114,7 +115,7 @@ public final class Ipv6bootServer implements AutoCloseable {
             tftp = TftpServer.builder(ArtifactRoot.of(t.tftp().root())).listen(t.tftp().listen().get(0))
                     .listener(listeners.serve()).start();
             started.add(tftp);
-            LOG.info("tftp listening on {} root {}", BootEventLog.text(tftp.localAddress()), t.tftp().root());
+            LOG.info("tftp listening on {} root {}", Addresses.format(tftp.localAddress()), t.tftp().root());
         }
         if (t.dhcp6Policy() != null && t.dhcp6Server() != null) {
             if (t.dhcp6Server().journal() != null) {

@@ -154,6 +154,21 @@ class ConfigTranslatorTest {
     }
 
     @Test
+    void aBadAdminAddressIsAnErrorAtItsLineBeforeAnythingStarts() throws Exception {
+        String text = """
+                site: {address: 2001:db8::1}
+                dns: {enabled: false}
+                admin:
+                  listen: ["[::1]:9547", "[::1]:95470"]
+                """;
+        Translation t = translate(text);
+        assertTrue(t.hasErrors());
+        ConfigProblem admin = onlyProblemAt(t, "admin.listen[1]");
+        assertEquals(4, admin.line());
+        assertTrue(admin.message().contains("95470"), admin.message());
+    }
+
+    @Test
     void machinesWithAnAddressBecomeReservations() throws Exception {
         String text = """
                 site: {address: 2001:db8::1}

@@ -1,5 +1,6 @@
 package dev.ipv6boot.examples.observe;
 
+import dev.ipv6boot.examples.config.Addresses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ipv6boot.examples.config.AdminConfig;
@@ -36,7 +37,7 @@ class AdminServerTest {
         clock.advance(Duration.ofMinutes(20));
         admin = AdminServer.start(new AdminConfig(List.of("[::1]:0"), 15), observer, metrics);
         client = HttpClient.newHttpClient();
-        base = "http://" + SocketAddresses.format(admin.localAddresses().getFirst());
+        base = "http://" + Addresses.format(admin.localAddresses().getFirst());
     }
 
     @AfterEach

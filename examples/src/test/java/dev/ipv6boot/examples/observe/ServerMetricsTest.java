@@ -1,5 +1,6 @@
 package dev.ipv6boot.examples.observe;
 
+import dev.ipv6boot.examples.config.Addresses;
 import dev.ipv6boot.dhcp6.policy.PolicyText;
 import dev.ipv6boot.dhcp6.server.Dhcp6Counters;
 import dev.ipv6boot.dhcp6.server.Dhcp6Server;
@@ -101,7 +102,7 @@ class ServerMetricsTest {
             metrics.register(dns);
             metrics.register("eth9", () -> new RouterAdvertiserCounters(5, 3, 2, 7, 3, 0, 1, Map.of("hop-limit", 2L)));
 
-            String base = "http://" + SocketAddresses.format(http.localAddress());
+            String base = "http://" + Addresses.format(http.localAddress());
             try (HttpClient client = HttpClient.newHttpClient()) {
                 for (String path : List.of("/ipxe.efi", "/ipxe.efi", "/missing.efi")) {
                     client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
@@ -130,7 +131,7 @@ class ServerMetricsTest {
 
             String text = scrape(metrics);
             Scrape s = new Scrape(text);
-            String h = SocketAddresses.format(http.localAddress());
+            String h = Addresses.format(http.localAddress());
             assertEquals("counter", s.type("ipv6boot_http_received_total"), text);
             assertEquals(3, s.value("ipv6boot_http_received_total", "server", h));
             assertEquals(2, s.value("ipv6boot_http_answered_total", "server", h, "outcome", "files_served"));
@@ -139,19 +140,19 @@ class ServerMetricsTest {
             double bytes = s.value("ipv6boot_http_served_bytes_total", "server", h);
             assertTrue(bytes >= 2 * FILE_SIZE && bytes < 2 * FILE_SIZE + 1024, "bytes " + bytes);
 
-            String t = SocketAddresses.format(tftp.localAddress());
+            String t = Addresses.format(tftp.localAddress());
             assertEquals(1, s.value("ipv6boot_tftp_received_total", "server", t));
             assertEquals(1, s.value("ipv6boot_tftp_answered_total", "server", t, "outcome", "not_found"));
             assertEquals(0, s.value("ipv6boot_tftp_active_transfers", "server", t));
 
-            String d = SocketAddresses.format(dhcp.localAddresses().getFirst());
+            String d = Addresses.format(dhcp.localAddresses().getFirst());
             assertEquals(2, s.value("ipv6boot_dhcp6_received_total", "server", d, "message_type", "relay-forw"));
             assertEquals(2, s.value("ipv6boot_dhcp6_answered_total", "server", d));
             assertEquals(1, s.value("ipv6boot_dhcp6_dropped_total", "server", d, "reason", "malformed"));
             assertEquals(1, s.value("ipv6boot_dhcp6_leases", "server", d), "the Request bound one address");
             assertEquals("gauge", s.type("ipv6boot_dhcp6_leases"));
 
-            String n = SocketAddresses.format(dns.boundAddresses().getFirst());
+            String n = Addresses.format(dns.boundAddresses().getFirst());
             assertEquals(1, s.value("ipv6boot_dns_received_total", "server", n, "transport", "udp"));
             assertEquals(1, s.value("ipv6boot_dns_answered_total", "server", n, "source", "local"));
 

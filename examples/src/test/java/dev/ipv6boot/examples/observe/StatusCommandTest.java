@@ -1,5 +1,6 @@
 package dev.ipv6boot.examples.observe;
 
+import dev.ipv6boot.examples.config.Addresses;
 import dev.ipv6boot.examples.config.AdminConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -40,7 +41,7 @@ class StatusCommandTest {
         observer.served(BootMessages.http("fe80::ff:fe00:a", "/preseed/a.cfg", 200, 1000));
         clock.advance(Duration.ofSeconds(30));
         try (AdminServer admin = AdminServer.start(new AdminConfig(List.of("[::1]:0"), 15), observer, metrics)) {
-            Run run = run("--admin", "http://" + SocketAddresses.format(admin.localAddresses().getFirst()));
+            Run run = run("--admin", "http://" + Addresses.format(admin.localAddresses().getFirst()));
             assertEquals(0, run.exitCode(), run.err());
             List<String> lines = run.out().lines().toList();
             assertTrue(lines.get(0).matches("MAC +HOSTNAME +STAGE +SINCE +LAST EVENT +STUCK"), lines.get(0));
