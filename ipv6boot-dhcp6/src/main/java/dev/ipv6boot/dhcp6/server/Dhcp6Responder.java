@@ -62,6 +62,7 @@ public final class Dhcp6Responder {
     private final PolicyDecision decision;
     private final Dhcp6OptionCursor cursor = new Dhcp6OptionCursor();
     private final Lease lease = new Lease();
+    private final IaWalk ias = new IaWalk();
 
     // The plan of the reply's IAs, computed (and bound) once, written once or twice.
     private int iaCount;
@@ -299,23 +300,15 @@ public final class Dhcp6Responder {
 
     /** Solicit and Request: an address per IA_NA, a prefix per IA_PD; bound when {@code bind}. */
     private Outcome assign(Dhcp6MessageView client, SubnetPolicy subnet, long now, boolean bind) {
-        int addressOrdinal = 0;
-        int prefixOrdinal = 0;
-        for (int i = 0; i < client.optionCount() && iaCount < MAX_IAS; i++) {
-            int code = client.optionCode(i);
-            if (code != OptionCodes.IA_NA && code != OptionCodes.IA_PD) {
-                continue;                                         // IA_TA: ignored, RFC 9915 §21.5
-            }
-            boolean address = code == OptionCodes.IA_NA;
-            int ordinal = address ? addressOrdinal++ : prefixOrdinal++;
-            int k = addIa(code, IaNa.iaid(client.buffer(), client.optionOffset(i)));
-            if (identity < 0 || subnet == null || !choose(subnet, address, ordinal, now)) {
-                iaStatus[k] = address ? StatusCodes.NO_ADDRS_AVAIL : StatusCodes.NO_PREFIX_AVAIL;
+        for (IaWalk ia = ias.start(client); iaCount < MAX_IAS && ia.next(); ) {
+            int k = addIa(ia.code, ia.iaid());
+            if (identity < 0 || subnet == null || !choose(subnet, ia.address, ia.ordinal, now)) {
+                iaStatus[k] = ia.unavailableStatus();
                 continue;
             }
             grant(k);
             if (bind) {
-                long seq = bindLease(address, ordinal, iaId[k], subnet.lifetimes(), now);
+                long seq = bindLease(ia.address, ia.ordinal, iaId[k], subnet.lifetimes(), now);
                 if (seq < 0) {
                     return Outcome.STORE_BUSY;
                 }
@@ -377,17 +370,11 @@ public final class Dhcp6Responder {
 
     /** Renew and Rebind (§18.3.4, §18.3.5): extend the binding; without one, recover the deterministic choice. */
     private Outcome extend(Dhcp6MessageView client, SubnetPolicy subnet, long now, boolean rebind) {
-        int addressOrdinal = 0;
-        int prefixOrdinal = 0;
-        for (int i = 0; i < client.optionCount() && iaCount < MAX_IAS; i++) {
-            int code = client.optionCode(i);
-            if (code != OptionCodes.IA_NA && code != OptionCodes.IA_PD) {
-                continue;
-            }
-            boolean address = code == OptionCodes.IA_NA;
-            int ordinal = address ? addressOrdinal++ : prefixOrdinal++;
-            int k = addIa(code, IaNa.iaid(client.buffer(), client.optionOffset(i)));
-            boolean asked = firstAddressIn(client, i, address);
+        for (IaWalk ia = ias.start(client); iaCount < MAX_IAS && ia.next(); ) {
+            boolean address = ia.address;
+            int ordinal = ia.ordinal;
+            int k = addIa(ia.code, ia.iaid());
+            boolean asked = firstAddressIn(client, ia.index, address);
             long askedHigh = cursorHigh;
             long askedLow = cursorLow;
             int askedLength = cursorLength;
@@ -399,8 +386,8 @@ public final class Dhcp6Responder {
                 }
                 continue;
             }
-            int type = address ? Lease.ADDRESS : Lease.PREFIX;
-            boolean bound = store.findByOwner(type, identity, ordinal, lease) && subnet.onLink(lease.high(), lease.low());
+            boolean bound = store.findByOwner(ia.leaseType(), identity, ordinal, lease)
+                    && subnet.onLink(lease.high(), lease.low());
             if (!bound) {
                 boolean chosen = choose(subnet, address, ordinal, now);
                 boolean same = chosen && asked && lease.high() == askedHigh && lease.low() == askedLow;
@@ -412,7 +399,7 @@ public final class Dhcp6Responder {
                     if (asked) {
                         withdraw(k, askedHigh, askedLow, askedLength);
                     } else {
-                        iaStatus[k] = address ? StatusCodes.NO_ADDRS_AVAIL : StatusCodes.NO_PREFIX_AVAIL;
+                        iaStatus[k] = ia.unavailableStatus();
                     }
                     continue;
                 }
@@ -463,26 +450,17 @@ public final class Dhcp6Responder {
 
     /** Release and Decline (§18.3.7, §18.3.8): Success, and NoBinding for IAs without a binding. */
     private Outcome release(Dhcp6MessageView client, boolean decline, long now) {
-        int addressOrdinal = 0;
-        int prefixOrdinal = 0;
-        for (int i = 0; i < client.optionCount() && iaCount < MAX_IAS; i++) {
-            int code = client.optionCode(i);
-            if (code != OptionCodes.IA_NA && code != OptionCodes.IA_PD) {
-                continue;
-            }
-            boolean address = code == OptionCodes.IA_NA;
-            int ordinal = address ? addressOrdinal++ : prefixOrdinal++;
-            int type = address ? Lease.ADDRESS : Lease.PREFIX;
-            long iaid = IaNa.iaid(client.buffer(), client.optionOffset(i));
-            if (identity >= 0 && store.findByOwner(type, identity, ordinal, lease)) {
-                long seq = decline ? store.decline(type, identity, ordinal, now + 86_400)
-                        : store.release(type, identity, ordinal);
+        for (IaWalk ia = ias.start(client); iaCount < MAX_IAS && ia.next(); ) {
+            int type = ia.leaseType();
+            if (identity >= 0 && store.findByOwner(type, identity, ia.ordinal, lease)) {
+                long seq = decline ? store.decline(type, identity, ia.ordinal, now + 86_400)
+                        : store.release(type, identity, ia.ordinal);
                 if (seq < 0) {
                     return Outcome.STORE_BUSY;
                 }
                 durableAfter = Math.max(durableAfter, seq);
             } else {
-                int k = addIa(code, iaid);
+                int k = addIa(ia.code, ia.iaid());
                 iaStatus[k] = StatusCodes.NO_BINDING;
             }
         }
@@ -592,6 +570,60 @@ public final class Dhcp6Responder {
         return w.finish();
     }
 
+
+    /**
+     * The IA_NA and IA_PD options of a message in wire order, each with its ordinal among the IAs of its kind
+     * (the n-th IA_NA holds the machine's n-th address lease, the n-th IA_PD its n-th prefix); IA_TA is skipped,
+     * RFC 9915 §21.5. One per responder, restarted per message: no allocation.
+     */
+    private static final class IaWalk {
+        private Dhcp6MessageView message;
+        private int addresses;
+        private int prefixes;
+        /** The option index of the current IA in {@code message}. */
+        int index;
+        /** {@link OptionCodes#IA_NA} or {@link OptionCodes#IA_PD}. */
+        int code;
+        /** Whether the current IA is an IA_NA (an address) rather than an IA_PD (a prefix). */
+        boolean address;
+        int ordinal;
+
+        IaWalk start(Dhcp6MessageView value) {
+            message = value;
+            index = -1;
+            addresses = 0;
+            prefixes = 0;
+            return this;
+        }
+
+        /** Moves to the next IA_NA or IA_PD; false when there is none. */
+        boolean next() {
+            while (++index < message.optionCount()) {
+                int c = message.optionCode(index);
+                if (c == OptionCodes.IA_NA || c == OptionCodes.IA_PD) {
+                    code = c;
+                    address = c == OptionCodes.IA_NA;
+                    ordinal = address ? addresses++ : prefixes++;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** 4 octets IAID, first in both IA_NA (RFC 9915 §21.4) and IA_PD (§21.21). */
+        long iaid() {
+            return IaNa.iaid(message.buffer(), message.optionOffset(index));
+        }
+
+        int leaseType() {
+            return address ? Lease.ADDRESS : Lease.PREFIX;
+        }
+
+        /** The status of an IA nothing could be assigned to: NoAddrsAvail or NoPrefixAvail (§18.3.1). */
+        int unavailableStatus() {
+            return address ? StatusCodes.NO_ADDRS_AVAIL : StatusCodes.NO_PREFIX_AVAIL;
+        }
+    }
 
     private static String statusMessage(int code) {
         switch (code) {
