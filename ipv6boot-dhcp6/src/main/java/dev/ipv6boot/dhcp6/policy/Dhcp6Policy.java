@@ -445,14 +445,17 @@ public final class Dhcp6Policy {
 
         /** A global option sent to clients that request it. */
         public Builder option(String nameOrCode, String value) {
-            options.add(OptionSetting.of(nameOrCode, value, false, source));
-            return this;
+            return option(nameOrCode, value, false);
         }
 
         /** A global option sent whether requested or not. */
         public Builder alwaysSend(String nameOrCode, String value) {
-            options.add(OptionSetting.of(nameOrCode, value, true, source));
-            return this;
+            return option(nameOrCode, value, true);
+        }
+
+        /** {@link #alwaysSend} when {@code always}, else {@link #option(String, String)}. */
+        Builder option(String nameOrCode, String value, boolean always) {
+            return option(OptionSetting.of(nameOrCode, value, always, source));
         }
 
         /** A global option, pre-encoded. */
@@ -463,9 +466,7 @@ public final class Dhcp6Policy {
 
         /** A global rule chain. */
         public Builder rules(Consumer<ChainBuilder> chain) {
-            ChainBuilder c = new ChainBuilder(this);
-            chain.accept(c);
-            chains.add(c.build());
+            chains.add(ChainBuilder.build(this, chain));
             return this;
         }
 
@@ -537,12 +538,16 @@ public final class Dhcp6Policy {
         }
 
         public ChainBuilder option(String nameOrCode, String value) {
-            requireRule().add(OptionSetting.of(nameOrCode, value, false, owner.source));
-            return this;
+            return option(nameOrCode, value, false);
         }
 
         public ChainBuilder alwaysSend(String nameOrCode, String value) {
-            requireRule().add(OptionSetting.of(nameOrCode, value, true, owner.source));
+            return option(nameOrCode, value, true);
+        }
+
+        /** {@link #alwaysSend} when {@code always}, else {@link #option(String, String)}. */
+        ChainBuilder option(String nameOrCode, String value, boolean always) {
+            requireRule().add(OptionSetting.of(nameOrCode, value, always, owner.source));
             return this;
         }
 
@@ -563,6 +568,13 @@ public final class Dhcp6Policy {
         RuleChain build() {
             finishRule();
             return new RuleChain(rules);
+        }
+
+        /** The chain that {@code chain} describes, its options attributed to where {@code owner} is. */
+        static RuleChain build(Builder owner, Consumer<ChainBuilder> chain) {
+            ChainBuilder c = new ChainBuilder(owner);
+            chain.accept(c);
+            return c.build();
         }
     }
 
@@ -617,20 +629,22 @@ public final class Dhcp6Policy {
         }
 
         public SubnetBuilder option(String nameOrCode, String value) {
-            options.add(OptionSetting.of(nameOrCode, value, false, owner.source));
-            return this;
+            return option(nameOrCode, value, false);
         }
 
         public SubnetBuilder alwaysSend(String nameOrCode, String value) {
-            options.add(OptionSetting.of(nameOrCode, value, true, owner.source));
+            return option(nameOrCode, value, true);
+        }
+
+        /** {@link #alwaysSend} when {@code always}, else {@link #option(String, String)}. */
+        SubnetBuilder option(String nameOrCode, String value, boolean always) {
+            options.add(OptionSetting.of(nameOrCode, value, always, owner.source));
             return this;
         }
 
         /** A rule chain of this subnet, evaluated before the global chains. */
         public SubnetBuilder rules(Consumer<ChainBuilder> chain) {
-            ChainBuilder c = new ChainBuilder(owner);
-            chain.accept(c);
-            chains.add(c.build());
+            chains.add(ChainBuilder.build(owner, chain));
             return this;
         }
 

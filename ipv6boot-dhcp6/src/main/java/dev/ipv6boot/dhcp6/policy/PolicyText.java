@@ -48,15 +48,11 @@ public final class PolicyText {
     }
 
     private void top(Dhcp6Policy.Builder b) {
-        while (next < lines.size()) {
-            int number = next + 1;
-            String line = strip(lines.get(next++));
-            if (line.isEmpty()) {
-                continue;
-            }
-            b.at("line " + number);
-            String word = firstWord(line);
-            String rest = line.substring(word.length()).trim();
+        for (Statement st; (st = nextStatement(b)) != null; ) {
+            int number = st.number();
+            String line = st.line();
+            String word = st.word();
+            String rest = st.rest();
             int restColumn = columnOf(number, rest);
             try {
                 switch (word) {
@@ -85,13 +81,7 @@ public final class PolicyText {
                     }
                     case "option":
                     case "always":
-                        option(number, word, rest, (n, v, always) -> {
-                            if (always) {
-                                b.alwaysSend(n, v);
-                            } else {
-                                b.option(n, v);
-                            }
-                        });
+                        option(number, word, rest, b::option);
                         break;
                     case "if":
                         b.rules(chain -> chain(number, rest, chain, b));
@@ -109,6 +99,24 @@ public final class PolicyText {
                 throw new PolicySyntaxException(number, restColumn, e.getMessage(), e);
             }
         }
+    }
+
+    /** A non-empty line without its comment: its 1-based number, its first word and the rest, trimmed. */
+    private record Statement(int number, String line, String word, String rest) {
+    }
+
+    /** The next statement, or {@code null} at the end of the text; {@code b} is told its line for messages. */
+    private Statement nextStatement(Dhcp6Policy.Builder b) {
+        while (next < lines.size()) {
+            int number = next + 1;
+            String line = strip(lines.get(next++));
+            if (!line.isEmpty()) {
+                b.at("line " + number);
+                String word = firstWord(line);
+                return new Statement(number, line, word, line.substring(word.length()).trim());
+            }
+        }
+        return null;
     }
 
     private interface OptionSink {
@@ -140,15 +148,10 @@ public final class PolicyText {
     /** Reads the chain that began with {@code if CONDITION} on line {@code number}, up to its {@code end}. */
     private void chain(int number, String condition, Dhcp6Policy.ChainBuilder chain, Dhcp6Policy.Builder b) {
         when(number, condition, chain, b);
-        while (next < lines.size()) {
-            int n = next + 1;
-            String line = strip(lines.get(next++));
-            if (line.isEmpty()) {
-                continue;
-            }
-            b.at("line " + n);
-            String word = firstWord(line);
-            String rest = line.substring(word.length()).trim();
+        for (Statement st; (st = nextStatement(b)) != null; ) {
+            int n = st.number();
+            String word = st.word();
+            String rest = st.rest();
             switch (word) {
                 case "elif":
                     when(n, rest, chain, b);
@@ -166,16 +169,10 @@ public final class PolicyText {
                     return;
                 case "option":
                 case "always":
-                    option(n, word, rest, (name, value, always) -> {
-                        if (always) {
-                            chain.alwaysSend(name, value);
-                        } else {
-                            chain.option(name, value);
-                        }
-                    });
+                    option(n, word, rest, chain::option);
                     break;
                 default:
-                    throw new PolicySyntaxException(n, columnOf(n, line), "inside if ... end only option,"
+                    throw new PolicySyntaxException(n, columnOf(n, st.line()), "inside if ... end only option,"
                             + " always option, elif, else and end may appear, not '" + word + "'", null);
             }
         }
@@ -206,15 +203,10 @@ public final class PolicyText {
             if (words.length == 3) {
                 s.interfaceName(words[2]);
             }
-            while (next < lines.size()) {
-                int n = next + 1;
-                String line = strip(lines.get(next++));
-                if (line.isEmpty()) {
-                    continue;
-                }
-                b.at("line " + n);
-                String word = firstWord(line);
-                String args = line.substring(word.length()).trim();
+            for (Statement st; (st = nextStatement(b)) != null; ) {
+                int n = st.number();
+                String word = st.word();
+                String args = st.rest();
                 try {
                     switch (word) {
                         case "end":
@@ -250,19 +242,13 @@ public final class PolicyText {
                         }
                         case "option":
                         case "always":
-                            option(n, word, args, (name, value, always) -> {
-                                if (always) {
-                                    s.alwaysSend(name, value);
-                                } else {
-                                    s.option(name, value);
-                                }
-                            });
+                            option(n, word, args, s::option);
                             break;
                         case "if":
                             s.rules(chain -> chain(n, args, chain, b));
                             break;
                         default:
-                            throw new PolicySyntaxException(n, columnOf(n, line), "inside subnet ... end only pool,"
+                            throw new PolicySyntaxException(n, columnOf(n, st.line()), "inside subnet ... end only pool,"
                                     + " pd-pool, reserve, lifetimes, option, always option, if and end may appear,"
                                     + " not '" + word + "'", null);
                     }
