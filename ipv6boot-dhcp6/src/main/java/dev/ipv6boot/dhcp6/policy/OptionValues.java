@@ -98,24 +98,15 @@ public final class OptionValues {
                     writeItem(out, unquote(item));
                 }
                 break;
-            case VENDOR_CLASS: {
-                List<String> items = split(s);
-                if (items.size() < 2) {
-                    throw new IllegalArgumentException("vendor-class needs an enterprise number and at least one item");
-                }
-                writeUnsigned(out, integer(items.get(0), 0xffffffffL), 4);   // 4 octets enterprise-number, RFC 9915 §21.16
-                for (String item : items.subList(1, items.size())) {
+            case VENDOR_CLASS:
+                for (String item : enterpriseThenItems(out, s,
+                        "vendor-class needs an enterprise number and at least one item")) {
                     writeItem(out, unquote(item));
                 }
                 break;
-            }
-            case VENDOR_OPTIONS: {
-                List<String> items = split(s);
-                if (items.size() < 2) {
-                    throw new IllegalArgumentException("vendor-opts needs an enterprise number and sub-options CODE = VALUE");
-                }
-                writeUnsigned(out, integer(items.get(0), 0xffffffffL), 4);   // 4 octets enterprise-number, RFC 9915 §21.17
-                for (String item : items.subList(1, items.size())) {
+            case VENDOR_OPTIONS:
+                for (String item : enterpriseThenItems(out, s,
+                        "vendor-opts needs an enterprise number and sub-options CODE = VALUE")) {
                     int eq = item.indexOf('=');
                     if (eq < 0) {
                         throw new IllegalArgumentException("vendor sub-option '" + item + "' is not CODE = VALUE");
@@ -126,7 +117,6 @@ public final class OptionValues {
                     out.writeBytes(value);
                 }
                 break;
-            }
             default:
                 out.writeBytes(opaque(s));
                 break;
@@ -151,6 +141,19 @@ public final class OptionValues {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not hex data ('0x0a0b', '0a:0b') nor quoted text: " + s);
         }
+    }
+
+    /**
+     * Writes the enterprise number that leads a vendor option's items {@code s} (4 octets enterprise-number,
+     * RFC 9915 §21.16 and §21.17) and returns the items after it, at least one.
+     */
+    private static List<String> enterpriseThenItems(ByteArrayOutputStream out, String s, String usage) {
+        List<String> items = split(s);
+        if (items.size() < 2) {
+            throw new IllegalArgumentException(usage);
+        }
+        writeUnsigned(out, integer(items.get(0), 0xffffffffL), 4);
+        return items.subList(1, items.size());
     }
 
     private static void writeItem(ByteArrayOutputStream out, String item) {
