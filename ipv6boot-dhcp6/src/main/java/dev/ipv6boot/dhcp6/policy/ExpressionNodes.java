@@ -52,6 +52,12 @@ final class ExpressionNodes {
         return v;
     }
 
+    /** The data of the first option {@code code} of {@code message}; {@link #EMPTY} when absent or no message. */
+    static long optionRegion(Dhcp6MessageView message, int code) {
+        int i = message == null ? -1 : message.indexOf(code);
+        return i < 0 ? EMPTY : pack(message.optionOffset(i), message.optionLength(i));
+    }
+
     // ---- values -------------------------------------------------------------------------------------------
 
     /** A sequence of octets found in the received message. */
@@ -81,9 +87,7 @@ final class ExpressionNodes {
 
         @Override
         long region(Dhcp6MessageView received) {
-            Dhcp6MessageView client = received.innermost();
-            int i = client.indexOf(code);
-            return i < 0 ? EMPTY : pack(client.optionOffset(i), client.optionLength(i));
+            return optionRegion(received.innermost(), code);
         }
     }
 
@@ -98,9 +102,7 @@ final class ExpressionNodes {
 
         @Override
         long region(Dhcp6MessageView received) {
-            Dhcp6MessageView relay = relay(received, nest);
-            int i = relay == null ? -1 : relay.indexOf(code);
-            return i < 0 ? EMPTY : pack(relay.optionOffset(i), relay.optionLength(i));
+            return optionRegion(relay(received, nest), code);
         }
     }
 
