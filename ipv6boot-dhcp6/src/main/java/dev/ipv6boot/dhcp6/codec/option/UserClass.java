@@ -14,45 +14,36 @@ public final class UserClass {
 
     /** Whether any item of the list in {@code [offset, offset+length)} equals {@code text}. */
     public static boolean containsItem(ByteBuf buf, int offset, int length, CharSequence text) {
-        int end = offset + length;
-        for (int p = offset; end - p >= 2; ) {
-            int itemLength = buf.getUnsignedShort(p);          // 2 octets user-class-len, RFC 9915 §21.15
-            if (itemLength > end - p - 2) {
-                return false;
-            }
-            if (Ascii.equals(buf, p + 2, itemLength, text)) {
-                return true;
-            }
-            p += 2 + itemLength;
-        }
-        return false;
+        return anyItem(buf, offset, length, text, false);
     }
 
     /** {@link #containsItem(ByteBuf, int, int, CharSequence)} over the octets of {@code a} from index {@code i}. */
     public static boolean containsItem(byte[] a, int i, int length, CharSequence text) {
-        int end = i + length;
-        for (int p = i; end - p >= 2; ) {
-            int itemLength = Octets.u16(a, p);                 // 2 octets user-class-len, RFC 9915 §21.15
-            if (itemLength > end - p - 2) {
-                return false;
-            }
-            if (Octets.equalsAscii(a, p + 2, itemLength, text)) {
-                return true;
-            }
-            p += 2 + itemLength;
-        }
-        return false;
+        return anyItem(a, i, length, text, false);
     }
 
     /** {@link #anyItemStartsWith(ByteBuf, int, int, CharSequence)} over the octets of {@code a} from {@code i}. */
     public static boolean anyItemStartsWith(byte[] a, int i, int length, CharSequence prefix) {
-        int end = i + length;
-        for (int p = i; end - p >= 2; ) {
-            int itemLength = Octets.u16(a, p);                 // 2 octets item length
+        return anyItem(a, i, length, prefix, true);
+    }
+
+    /** Whether any item of the list in {@code [offset, offset+length)} starts with {@code prefix}. */
+    public static boolean anyItemStartsWith(ByteBuf buf, int offset, int length, CharSequence prefix) {
+        return anyItem(buf, offset, length, prefix, true);
+    }
+
+    /**
+     * The one walk over the items: each item's length is checked against the list's end before it is read, and a
+     * truncated item ends the walk. Callers pass {@code prefix} as a constant, which the JIT folds once inlined.
+     */
+    private static boolean anyItem(ByteBuf buf, int offset, int length, CharSequence text, boolean prefix) {
+        int end = offset + length;
+        for (int p = offset; end - p >= 2; ) {
+            int itemLength = buf.getUnsignedShort(p);          // 2 octets item length, RFC 9915 §21.15
             if (itemLength > end - p - 2) {
                 return false;
             }
-            if (Octets.startsWithAscii(a, p + 2, itemLength, prefix)) {
+            if (prefix ? Ascii.startsWith(buf, p + 2, itemLength, text) : Ascii.equals(buf, p + 2, itemLength, text)) {
                 return true;
             }
             p += 2 + itemLength;
@@ -60,15 +51,16 @@ public final class UserClass {
         return false;
     }
 
-    /** Whether any item of the list in {@code [offset, offset+length)} starts with {@code prefix}. */
-    public static boolean anyItemStartsWith(ByteBuf buf, int offset, int length, CharSequence prefix) {
-        int end = offset + length;
-        for (int p = offset; end - p >= 2; ) {
-            int itemLength = buf.getUnsignedShort(p);          // 2 octets item length
+    /** {@link #anyItem(ByteBuf, int, int, CharSequence, boolean)} over the octets of {@code a} from index {@code i}. */
+    private static boolean anyItem(byte[] a, int i, int length, CharSequence text, boolean prefix) {
+        int end = i + length;
+        for (int p = i; end - p >= 2; ) {
+            int itemLength = Octets.u16(a, p);                 // 2 octets item length, RFC 9915 §21.15
             if (itemLength > end - p - 2) {
                 return false;
             }
-            if (Ascii.startsWith(buf, p + 2, itemLength, prefix)) {
+            if (prefix ? Octets.startsWithAscii(a, p + 2, itemLength, text)
+                    : Octets.equalsAscii(a, p + 2, itemLength, text)) {
                 return true;
             }
             p += 2 + itemLength;
