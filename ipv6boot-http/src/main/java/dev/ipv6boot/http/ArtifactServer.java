@@ -4,7 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,19 +34,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class ArtifactServer implements AutoCloseable {
-    private static final int FILE_THREADS = 2;
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final ListeningSockets sockets;
     private final Counters<HttpCounter> counters;
     private final NettyTransport transport;
     private final Admission admission;
-    private final ExecutorService ownFileThreads;
 
-    private ArtifactServer(EventLoopGroup group, Channel channel, Counters<HttpCounter> counters,
-                           NettyTransport transport, Admission admission, ExecutorService ownFileThreads) {
-        this.ownFileThreads = ownFileThreads;
-        this.group = group;
-        this.channel = channel;
+    private ArtifactServer(ListeningSockets sockets, Counters<HttpCounter> counters, NettyTransport transport,
+                           Admission admission) {
+        this.sockets = sockets;
         this.counters = counters;
         this.transport = transport;
         this.admission = admission;
@@ -59,9 +51,14 @@ public final class ArtifactServer implements AutoCloseable {
         return new Builder(root);
     }
 
-    /** The address actually bound (with the port chosen when 0 was asked for). */
+    /** The first address actually bound (with the port chosen when 0 was asked for). */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return sockets.localAddress();
+    }
+
+    /** Every address actually bound, in the order of {@link Builder#listen(List)}. */
+    public List<InetSocketAddress> localAddresses() {
+        return sockets.localAddresses();
     }
 
     public Counters<HttpCounter> counters() {
@@ -81,17 +78,13 @@ public final class ArtifactServer implements AutoCloseable {
     /** Stops accepting, closes every connection and waits for the event loops to end. */
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        if (ownFileThreads != null) {
-            ownFileThreads.shutdownNow();
-        }
+        sockets.close();
     }
 
     /** Configuration of an {@link ArtifactServer}; every setting has a safe default. */
     public static final class Builder {
         private final ArtifactRoot root;
-        private InetSocketAddress listen = new InetSocketAddress("::", 80);
+        private List<InetSocketAddress> listen = List.of(new InetSocketAddress("::", 80));
         private HttpLimits limits = HttpLimits.defaults();
         private AdmissionPolicy admission = AdmissionPolicy.unlimited();
         private ContentTypes contentTypes = ContentTypes.defaults();
@@ -109,7 +102,15 @@ public final class ArtifactServer implements AutoCloseable {
 
         /** Where to listen; {@code [::]:80} by default (dual-stack on Linux). Port 0 picks a free port. */
         public Builder listen(InetSocketAddress address) {
-            this.listen = Objects.requireNonNull(address);
+            return listen(List.of(address));
+        }
+
+        /**
+         * Listens on each of {@code addresses} (at least one), all served alike; {@link #localAddress()} is the
+         * first. Starting fails, binding none, when any of them cannot be bound.
+         */
+        public Builder listen(List<InetSocketAddress> addresses) {
+            this.listen = ListeningSockets.atLeastOne(addresses);
             return this;
         }
 
@@ -187,29 +188,23 @@ public final class ArtifactServer implements AutoCloseable {
         /**
          * Binds and starts serving.
          *
-         * @throws java.io.IOException (as Netty's exception) when the address cannot be bound
+         * @throws java.io.IOException (as Netty's exception) when an address cannot be bound
          */
         public ArtifactServer start() throws InterruptedException {
             NettyTransport chosen = transport != null ? transport : NettyTransport.detect();
             Counters<HttpCounter> counters = new Counters<>(HttpCounter.class);
             Admission gate = new Admission(admission);
-            ExecutorService ownFiles = fileExecutor != null ? null : Executors.newFixedThreadPool(FILE_THREADS, runnable -> {
-                Thread thread = new Thread(runnable, "ipv6boot-http-files");
-                thread.setDaemon(true);
-                return thread;
-            });
             FileCache files = new FileCache(root, fileCacheValidity.toNanos(), 16_384, HttpRequestHandler.INLINE_BODY_LIMIT);
-            HttpServerContext context = new HttpServerContext(root, files, contentTypes, List.copyOf(routes),
-                    List.copyOf(listeners), counters, gate, limits, handlerExecutor,
-                    fileExecutor != null ? fileExecutor : ownFiles);
             AtomicInteger open = new AtomicInteger();
             HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
                     .setMaxInitialLineLength(limits.maxRequestLineLength())
                     .setMaxHeaderSize(limits.maxHeaderSize())
                     .setMaxChunkSize(8192);
-            EventLoopGroup group = chosen.newGroup(threads);
-            try {
-                Channel channel = new ServerBootstrap()
+            ListeningSockets sockets = ListeningSockets.bind(chosen, threads, fileExecutor, "ipv6boot-http-files",
+                    listen, (group, fileThreads) -> {
+                HttpServerContext context = new HttpServerContext(root, files, contentTypes, List.copyOf(routes),
+                        List.copyOf(listeners), counters, gate, limits, handlerExecutor, fileThreads);
+                return new ServerBootstrap()
                         .group(group)
                         .channelFactory(chosen.serverChannelFactory())
                         .option(ChannelOption.SO_BACKLOG, 1024)
@@ -234,16 +229,9 @@ public final class ArtifactServer implements AutoCloseable {
                                         .addLast("codec", new HttpServerCodec(decoderConfig))
                                         .addLast("artifacts", handler);
                             }
-                        })
-                        .bind(listen).sync().channel();
-                return new ArtifactServer(group, channel, counters, chosen, gate, ownFiles);
-            } catch (InterruptedException | RuntimeException e) {
-                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-                if (ownFiles != null) {
-                    ownFiles.shutdownNow();
-                }
-                throw e;
-            }
+                        });
+            });
+            return new ArtifactServer(sockets, counters, chosen, gate);
         }
     }
 }

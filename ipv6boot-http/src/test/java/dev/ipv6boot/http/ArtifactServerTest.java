@@ -7,7 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ArtifactServerTest {
@@ -204,6 +207,48 @@ class ArtifactServerTest {
         assertEquals(1, server.counters().get(HttpCounter.REQUEST_LINE_TOO_LONG));
         assertEquals(1, server.counters().get(HttpCounter.HEADERS_TOO_LARGE));
         assertEquals(1, server.counters().get(HttpCounter.MALFORMED_REQUESTS));
+    }
+
+    @Test
+    void servesEveryListenAddress() throws Exception {
+        server = ArtifactServer.builder(ArtifactRoot.of(rootDir)).threads(2)
+                .listen(List.of(new InetSocketAddress("::1", 0), new InetSocketAddress("127.0.0.1", 0))).start();
+        List<InetSocketAddress> bound = server.localAddresses();
+        assertEquals(2, bound.size());
+        assertEquals(InetAddress.getByName("::1"), bound.get(0).getAddress());
+        assertEquals(InetAddress.getByName("127.0.0.1"), bound.get(1).getAddress());
+        assertEquals(bound.get(0), server.localAddress());
+        for (InetSocketAddress address : bound) {
+            try (HttpTestClient client = new HttpTestClient(address)) {
+                HttpTestClient.Response response = client.send("GET /ubuntu.cfg HTTP/1.1\r\nHost: x\r\n\r\n").read();
+                assertEquals(200, response.status(), address.toString());
+                assertEquals("d-i debian-installer/locale string en_US\n", response.text());
+            }
+        }
+        assertEquals(2, server.counters().get(HttpCounter.FILES_SERVED));
+    }
+
+    @Test
+    void bindsNoAddressWhenOneOfThemIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            int free;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+                free = probe.getLocalPort();
+            }
+            ArtifactServer.Builder builder = ArtifactServer.builder(ArtifactRoot.of(rootDir)).threads(1)
+                    .listen(List.of(new InetSocketAddress("::1", free), (InetSocketAddress) taken.getLocalSocketAddress()));
+            assertThrows(Exception.class, builder::start);
+            // The first address was bound, then given back when the second failed.
+            try (ServerSocket again = new ServerSocket()) {
+                again.bind(new InetSocketAddress("::1", free));
+            }
+        }
+    }
+
+    @Test
+    void refusesAnEmptyListOfListenAddresses() throws IOException {
+        ArtifactServer.Builder builder = ArtifactServer.builder(ArtifactRoot.of(rootDir));
+        assertThrows(IllegalArgumentException.class, () -> builder.listen(List.of()));
     }
 
     @Test

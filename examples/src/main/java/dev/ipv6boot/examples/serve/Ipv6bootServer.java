@@ -1,6 +1,5 @@
 package dev.ipv6boot.examples.serve;
 
-import dev.ipv6boot.examples.config.Addresses;
 import dev.ipv6boot.dhcp6.lease.Lease;
 import dev.ipv6boot.dhcp6.lease.MachineIdentity;
 import dev.ipv6boot.dhcp6.server.Dhcp6Listener;
@@ -96,26 +95,20 @@ public final class Ipv6bootServer implements AutoCloseable {
         }
         if (t.http() != null) {
             ArtifactRoot root = ArtifactRoot.of(t.http().root());
-            if (t.http().listen().size() > 1) {
-                LOG.warn("http: only the first listen address is served: {}", t.http().listen().get(0));
-            }
-            http = ArtifactServer.builder(root).listen(t.http().listen().get(0))
+            http = ArtifactServer.builder(root).listen(t.http().listen())
                     .route(BootCatalog.IPXE_ENTRY, request -> ipxe(current.boot().entryScript()))
                     .route(BootCatalog.IPXE_PER_MACHINE, this::machineScript)
                     .route(BootCatalog.PRESEED_PER_MACHINE, this::preseed)
                     .listener(listeners.serve())
                     .start();
             started.add(http);
-            LOG.info("http listening on {} root {}", Addresses.format(http.localAddress()), t.http().root());
+            LOG.info("http listening on {} root {}", BootEventLog.text(http.localAddresses()), t.http().root());
         }
         if (t.tftp() != null) {
-            if (t.tftp().listen().size() > 1) {
-                LOG.warn("tftp: only the first listen address is served: {}", t.tftp().listen().get(0));
-            }
-            tftp = TftpServer.builder(ArtifactRoot.of(t.tftp().root())).listen(t.tftp().listen().get(0))
+            tftp = TftpServer.builder(ArtifactRoot.of(t.tftp().root())).listen(t.tftp().listen())
                     .listener(listeners.serve()).start();
             started.add(tftp);
-            LOG.info("tftp listening on {} root {}", Addresses.format(tftp.localAddress()), t.tftp().root());
+            LOG.info("tftp listening on {} root {}", BootEventLog.text(tftp.localAddresses()), t.tftp().root());
         }
         if (t.dhcp6Policy() != null && t.dhcp6Server() != null) {
             if (t.dhcp6Server().journal() != null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ipv6boot.examples.serve.ServeProcess;
 import dev.ipv6boot.testkit.peer.PeerTest;
 import dev.ipv6boot.testkit.peer.Peers;
 import java.io.IOException;

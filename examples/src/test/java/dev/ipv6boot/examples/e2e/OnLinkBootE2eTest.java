@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ipv6boot.testkit.peer.Command;
+import dev.ipv6boot.examples.serve.ServeProcess;
 import dev.ipv6boot.testkit.peer.NetworkNamespace;
 import dev.ipv6boot.testkit.peer.PeerTest;
 import dev.ipv6boot.testkit.peer.Peers;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @PeerTest
 class OnLinkBootE2eTest {
-    private static final Duration READY = Duration.ofSeconds(60);
     private static final Duration STEP = Duration.ofSeconds(30);
 
     @TempDir
@@ -42,7 +42,7 @@ class OnLinkBootE2eTest {
             client.exec(STEP, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=0").orThrow();
             client.exec(STEP, "sysctl", "-qw", "net.ipv6.conf.veth0.accept_ra=2").orThrow();
             client.exec(STEP, "sysctl", "-qw", "net.ipv6.conf.veth0.autoconf=1").orThrow();
-            ServeProcess serve = ServeProcess.start(server, net.config, dir.resolve("serve.log"), READY);
+            ServeProcess serve = ServeProcess.start(server, net.config, dir.resolve("serve.log"));
             client.exec(STEP, "ip", "link", "set", "veth0", "up").orThrow();
             Clients c = new Clients(client, dir);
 
@@ -98,7 +98,7 @@ class OnLinkBootE2eTest {
 
             // 5. The installer resolves the server's name through our forwarder, the server DHCPv6 named.
             assertEquals(BootNetwork.SERVER, c.dig(nameServer, BootNetwork.SERVER_NAME, "AAAA"));
-            assertTrue(serve.alive(), serve.log());
+            assertTrue(serve.alive(), serve.output());
         }
     }
 
@@ -113,7 +113,7 @@ class OnLinkBootE2eTest {
         try (NetworkNamespace server = NetworkNamespace.create("e2s");
              NetworkNamespace client = NetworkNamespace.create("e2c")) {
             NetworkNamespace.link(server, BootNetwork.SERVER + "/64", client, null);
-            ServeProcess serve = ServeProcess.start(server, net.config, dir.resolve("serve.log"), READY);
+            ServeProcess serve = ServeProcess.start(server, net.config, dir.resolve("serve.log"));
             Command.Result status = serve.getInside("http://" + BootNetwork.ADMIN + "/status");
             Assumptions.assumeTrue(status.exitCode() == 0 && status.output().trim().startsWith("{"),
                     "this build serves no /status on " + BootNetwork.ADMIN + " (branch observe not merged): "

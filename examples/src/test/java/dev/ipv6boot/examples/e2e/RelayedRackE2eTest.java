@@ -4,6 +4,7 @@ import static dev.ipv6boot.examples.e2e.OnLinkBootE2eTest.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ipv6boot.examples.serve.ServeProcess;
 import dev.ipv6boot.testkit.peer.NetworkNamespace;
 import dev.ipv6boot.testkit.peer.PeerTest;
 import dev.ipv6boot.testkit.peer.Peers;
@@ -48,7 +49,7 @@ class RelayedRackE2eTest {
                     "link").orThrow().output(), "inet6 (fe80::[0-9a-f:]+)/64");
             client.exec(STEP, "ip", "-6", "route", "add", "default", "via", routerLinkLocal, "dev", "veth0").orThrow();
 
-            ServeProcess serve = ServeProcess.start(server, net.config, dir.resolve("serve.log"), Duration.ofSeconds(60));
+            ServeProcess serve = ServeProcess.start(server, net.config, dir.resolve("serve.log"));
             Path relayLog = dir.resolve("dhcrelay.log");
             router.start(relayLog, "dhcrelay", "-6", "-d", "--no-pid", "-l", "veth0",
                     "-u", BootNetwork.SERVER + "%up0");

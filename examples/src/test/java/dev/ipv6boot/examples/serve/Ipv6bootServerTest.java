@@ -129,6 +129,25 @@ class Ipv6bootServerTest {
     }
 
     @Test
+    void servesHttpOnEveryListenAddress() throws Exception {
+        Files.createDirectories(dir.resolve("root"));
+        Files.writeString(dir.resolve("root/linux"), "kernel");
+        String first = "\"[::1]:" + httpPort + "\"";
+        String text = config("2001:db8::1", "").replace("[" + first + "]", "[" + first + ", \"[::1]:0\"]");
+        Ipv6bootServer server = Ipv6bootServer.start(translate(text), BootListeners.NONE);
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            List<InetSocketAddress> listening = server.http().orElseThrow().localAddresses();
+            assertEquals(2, listening.size(), listening.toString());
+            assertEquals(httpPort, listening.get(0).getPort());
+            for (InetSocketAddress address : listening) {
+                assertEquals("kernel", get(http, "http://[::1]:" + address.getPort() + "/linux").body(), address.toString());
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void aTranslationWithErrorsIsNotStarted() throws Exception {
         String text = "site: {address: \"::1\"}\ndhcp6: {subnets: [{prefix: nope}]}\n";
         Translation t = ConfigTranslator.translate(ConfigLoader.parse(text, "bad.yaml"), text);

@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Dio.netty.leakDetection.level=disabled"})
-public class Dhcp6AnswerBenchmark {
+public class Dhcp6AnswerBenchmark extends CapturedMessageBuffers {
 
     private static final String POLICY = String.join("\n",
             "authoritative",
@@ -60,31 +60,21 @@ public class Dhcp6AnswerBenchmark {
 
     private Dhcp6Responder responder;
     private final LinkContext link = new LinkContext();
-    private ByteBuf uefiPxeSolicit;
-    private ByteBuf ipxeSolicit;
-    private ByteBuf dhclientRequest;
-    private ByteBuf relayForwardTwoHops;
     private ByteBuf out;
 
     @Setup(Level.Trial)
     public void setUp() {
+        allocateCapturedMessages();
         Dhcp6Policy policy = PolicyText.parse(POLICY);
         byte[] salt = new byte[16];
         responder = new Dhcp6Responder(policy, new InMemoryLeaseStore(1024), new AddressChooser(salt), 0x020000000001L);
         link.set("eth0", 0xfe80_0000_0000_0000L, 0x5054_00ff_fe12_3456L, 1_800_000_000L);
-        uefiPxeSolicit = CapturedMessages.direct(CapturedMessages.UEFI_PXE_SOLICIT);
-        ipxeSolicit = CapturedMessages.direct(CapturedMessages.IPXE_SOLICIT);
-        dhclientRequest = CapturedMessages.direct(CapturedMessages.DHCLIENT_REQUEST);
-        relayForwardTwoHops = CapturedMessages.direct(CapturedMessages.RELAY_FORWARD_TWO_HOPS);
         out = PooledByteBufAllocator.DEFAULT.directBuffer(1500);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        uefiPxeSolicit.release();
-        ipxeSolicit.release();
-        dhclientRequest.release();
-        relayForwardTwoHops.release();
+        releaseCapturedMessages();
         out.release();
     }
 

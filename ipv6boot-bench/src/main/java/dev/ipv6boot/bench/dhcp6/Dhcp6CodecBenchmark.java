@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Dio.netty.leakDetection.level=disabled"})
-public class Dhcp6CodecBenchmark {
+public class Dhcp6CodecBenchmark extends CapturedMessageBuffers {
     private static final String BOOT_URL = "tftp://[2001:db8::1]/ipxe.efi";
     private static final long SERVER_MAC = 0x020000000001L;
     private static final long DNS_HIGH = 0x20010db800000000L;
@@ -52,10 +52,6 @@ public class Dhcp6CodecBenchmark {
     private final Dhcp6MessageView solicit = new Dhcp6MessageView(Dhcp6Limits.DEFAULT);
     private final Dhcp6Writer writer = new Dhcp6Writer();
 
-    private ByteBuf uefiPxeSolicit;
-    private ByteBuf ipxeSolicit;
-    private ByteBuf dhclientRequest;
-    private ByteBuf relayForwardTwoHops;
     private ByteBuf reply;
     private int solicitClientIdOffset;
     private int solicitClientIdLength;
@@ -66,12 +62,9 @@ public class Dhcp6CodecBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        uefiPxeSolicit = CapturedMessages.direct(CapturedMessages.UEFI_PXE_SOLICIT);
-        ipxeSolicit = CapturedMessages.direct(CapturedMessages.IPXE_SOLICIT);
-        dhclientRequest = CapturedMessages.direct(CapturedMessages.DHCLIENT_REQUEST);
-        relayForwardTwoHops = CapturedMessages.direct(CapturedMessages.RELAY_FORWARD_TWO_HOPS);
+        allocateCapturedMessages();
         reply = PooledByteBufAllocator.DEFAULT.directBuffer(EDK2_MAX_REPLY, EDK2_MAX_REPLY);
-        for (ByteBuf message : new ByteBuf[]{uefiPxeSolicit, ipxeSolicit, dhclientRequest, relayForwardTwoHops}) {
+        for (ByteBuf message : capturedMessages()) {
             if (!view.wrap(message)) {
                 throw new IllegalStateException("captured message does not decode: " + view.error());
             }
@@ -101,9 +94,8 @@ public class Dhcp6CodecBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        for (ByteBuf buf : new ByteBuf[]{uefiPxeSolicit, ipxeSolicit, dhclientRequest, relayForwardTwoHops, reply}) {
-            buf.release();
-        }
+        releaseCapturedMessages();
+        reply.release();
     }
 
     /** What a classifier reads first: arch type, user class iPXE, vendor class; -1 when malformed. */

@@ -2,14 +2,15 @@ package dev.ipv6boot.http.tftp;
 
 import dev.ipv6boot.http.ArtifactRoot;
 import dev.ipv6boot.http.Counters;
+import dev.ipv6boot.http.ListeningSockets;
 import dev.ipv6boot.http.NettyTransport;
 import dev.ipv6boot.http.PathRefusal;
 import dev.ipv6boot.http.ServeEvent;
 import dev.ipv6boot.http.ServeListener;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A read-only TFTP server (RFC 1350) over IPv6 with the options blksize (RFC 2348), tsize and timeout
@@ -42,18 +42,14 @@ import java.util.concurrent.TimeUnit;
  * on a multi-homed host: replies from a wildcard socket leave from the address the kernel routes by.
  */
 public final class TftpServer implements AutoCloseable {
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final ListeningSockets sockets;
     private final Counters<TftpCounter> counters;
     private final NettyTransport transport;
     private final Set<InetSocketAddress> active;
-    private final java.util.concurrent.ExecutorService ownFileThreads;
 
-    private TftpServer(EventLoopGroup group, Channel channel, Counters<TftpCounter> counters, NettyTransport transport,
-                       Set<InetSocketAddress> active, java.util.concurrent.ExecutorService ownFileThreads) {
-        this.ownFileThreads = ownFileThreads;
-        this.group = group;
-        this.channel = channel;
+    private TftpServer(ListeningSockets sockets, Counters<TftpCounter> counters, NettyTransport transport,
+                       Set<InetSocketAddress> active) {
+        this.sockets = sockets;
         this.counters = counters;
         this.transport = transport;
         this.active = active;
@@ -63,8 +59,14 @@ public final class TftpServer implements AutoCloseable {
         return new Builder(root);
     }
 
+    /** The first address actually bound (with the port chosen when 0 was asked for). */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return sockets.localAddress();
+    }
+
+    /** Every address actually bound, in the order of {@link Builder#listen(List)}. */
+    public List<InetSocketAddress> localAddresses() {
+        return sockets.localAddresses();
     }
 
     public Counters<TftpCounter> counters() {
@@ -82,11 +84,7 @@ public final class TftpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        if (ownFileThreads != null) {
-            ownFileThreads.shutdownNow();
-        }
+        sockets.close();
     }
 
     /**
@@ -114,7 +112,7 @@ public final class TftpServer implements AutoCloseable {
     /** Configuration of a {@link TftpServer}. */
     public static final class Builder {
         private final ArtifactRoot root;
-        private InetSocketAddress listen = new InetSocketAddress("::", 69);
+        private List<InetSocketAddress> listen = List.of(new InetSocketAddress("::", 69));
         private int maxBlockSize = 65464;
         private int maxWindowSize = 64;
         private Duration timeout = Duration.ofSeconds(1);
@@ -131,7 +129,15 @@ public final class TftpServer implements AutoCloseable {
 
         /** Where requests arrive; {@code [::]:69} by default. Port 0 picks a free port. */
         public Builder listen(InetSocketAddress address) {
-            this.listen = Objects.requireNonNull(address);
+            return listen(List.of(address));
+        }
+
+        /**
+         * Listens on each of {@code addresses} (at least one), all served alike; each transfer answers from the
+         * address its request came to. Starting fails, binding none, when any of them cannot be bound.
+         */
+        public Builder listen(List<InetSocketAddress> addresses) {
+            this.listen = ListeningSockets.atLeastOne(addresses);
             return this;
         }
 
@@ -203,30 +209,18 @@ public final class TftpServer implements AutoCloseable {
             Settings settings = new Settings(maxBlockSize, maxWindowSize, timeout, maxRetries, maxTransfers,
                     List.copyOf(listeners));
             Set<InetSocketAddress> active = ConcurrentHashMap.newKeySet();
-            java.util.concurrent.ExecutorService ownFiles = fileExecutor != null ? null
-                    : java.util.concurrent.Executors.newFixedThreadPool(2, runnable -> {
-                        Thread thread = new Thread(runnable, "ipv6boot-tftp-files");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-            EventLoopGroup group = chosen.newGroup(threads);
-            try {
-                Channel channel = new Bootstrap().group(group).channelFactory(chosen.datagramChannelFactory())
-                        .handler(new RequestHandler(root, settings, counters, active, chosen, group,
-                                fileExecutor != null ? fileExecutor : ownFiles))
-                        .bind(listen).sync().channel();
-                return new TftpServer(group, channel, counters, chosen, active, ownFiles);
-            } catch (InterruptedException | RuntimeException e) {
-                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-                if (ownFiles != null) {
-                    ownFiles.shutdownNow();
-                }
-                throw e;
-            }
+            ListeningSockets sockets = ListeningSockets.bind(chosen, threads, fileExecutor, "ipv6boot-tftp-files",
+                    listen, (group, files) -> new Bootstrap().group(group).channelFactory(chosen.datagramChannelFactory())
+                            .handler(new RequestHandler(root, settings, counters, active, chosen, group, files)));
+            return new TftpServer(sockets, counters, chosen, active);
         }
     }
 
-    /** The listening port: parses requests, refuses what it must, and starts transfers on new ports. */
+    /**
+     * The listening ports (one handler for all of them): parses requests, refuses what it must, and starts
+     * transfers on new ports.
+     */
+    @ChannelHandler.Sharable
     private static final class RequestHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         private final ArtifactRoot root;
         private final Settings settings;

@@ -22,6 +22,8 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +118,27 @@ class TftpServerTest {
             client.send(client.transferPort, TftpTestClient.ack(0));
             assertArrayEquals(expected, client.download(1024, 4));
         }
+    }
+
+    @Test
+    void servesEveryListenAddressAndAnswersFromTheOneAsked() throws Exception {
+        server.close();
+        server = TftpServer.builder(ArtifactRoot.of(rootDir)).threads(2)
+                .listen(List.of(new InetSocketAddress("::1", 0), new InetSocketAddress("::1", 0))).start();
+        List<InetSocketAddress> bound = server.localAddresses();
+        assertEquals(2, bound.size());
+        assertNotEquals(bound.get(0).getPort(), bound.get(1).getPort());
+        byte[] expected = file("ipxe.efi", 1500);
+        for (InetSocketAddress listening : bound) {
+            try (TftpTestClient client = new TftpTestClient()) {
+                client.send(listening, TftpTestClient.request(1, "ipxe.efi", "octet"));
+                assertArrayEquals(expected, client.download(512, 1));
+                InetSocketAddress transfer = (InetSocketAddress) client.transferPort;
+                assertEquals(listening.getAddress(), transfer.getAddress());
+                assertFalse(bound.contains(transfer), "a transfer answers from its own port (RFC 1350 §4)");
+            }
+        }
+        await(() -> server.counters().get(TftpCounter.TRANSFERS_COMPLETED) == 2);
     }
 
     @Test
