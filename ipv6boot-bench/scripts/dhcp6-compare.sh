@@ -136,7 +136,7 @@ stop_server() {                       # every process of the server's namespace,
   if [ "$current" = ours ] && [ -n "$server_pid" ]; then
     kill -TERM "$server_pid" 2>/dev/null || true   # ours prints its counters (drops by reason) as it stops
     for _ in $(seq 20); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    grep -h '^counters' "$work/ours.log" 2>/dev/null | tail -1 | sed 's/^/    /' >&2
+    { grep -h '^counters' "$work/ours.log" 2>/dev/null || true; } | tail -1 | sed 's/^/    /' >&2
   fi
   kill -9 "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
