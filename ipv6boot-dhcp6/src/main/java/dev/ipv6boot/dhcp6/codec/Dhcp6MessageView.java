@@ -265,9 +265,9 @@ public final class Dhcp6MessageView {
      * and becomes the next level. Levels are marked valid once the innermost message is.
      *
      * <p>Levels and options are two loops of this one method, not a call per level: a method called once per
-     * level is compiled on its own before its caller when relays are common, and is then too large to be inlined
-     * into it, which cost a relay chain a call and reloads per level (a two-hop Relay-forward took 61 ns against
-     * 50 for a Solicit of as many options, and the Solicit's own speed depended on which was seen first).
+     * level is compiled on its own before its caller when relays are parsed, and is then too large to be inlined
+     * into it, which cost a relay chain a call and field reloads per level (a two-hop Relay-forward took 62-67 ns
+     * that way, 50-51 ns in one method; see the bench README).
      */
     private boolean parseChain(ByteBuf buf, int index, int length) {
         Dhcp6MessageView level = this;
