@@ -302,13 +302,13 @@ public final class Dhcp6Responder {
     private Outcome assign(Dhcp6MessageView client, SubnetPolicy subnet, long now, boolean bind) {
         for (IaWalk ia = ias.start(client); iaCount < MAX_IAS && ia.next(); ) {
             int k = addIa(ia.code, ia.iaid());
-            if (identity < 0 || subnet == null || !choose(subnet, ia.address, ia.ordinal, now)) {
+            if (identity < 0 || subnet == null || !choose(subnet, ia.address(), ia.ordinal, now)) {
                 iaStatus[k] = ia.unavailableStatus();
                 continue;
             }
             grant(k);
             if (bind) {
-                long seq = bindLease(ia.address, ia.ordinal, iaId[k], subnet.lifetimes(), now);
+                long seq = bindLease(ia.address(), ia.ordinal, iaId[k], subnet.lifetimes(), now);
                 if (seq < 0) {
                     return Outcome.STORE_BUSY;
                 }
@@ -371,7 +371,7 @@ public final class Dhcp6Responder {
     /** Renew and Rebind (§18.3.4, §18.3.5): extend the binding; without one, recover the deterministic choice. */
     private Outcome extend(Dhcp6MessageView client, SubnetPolicy subnet, long now, boolean rebind) {
         for (IaWalk ia = ias.start(client); iaCount < MAX_IAS && ia.next(); ) {
-            boolean address = ia.address;
+            boolean address = ia.address();
             int ordinal = ia.ordinal;
             int k = addIa(ia.code, ia.iaid());
             boolean asked = firstAddressIn(client, ia.index, address);
@@ -584,8 +584,6 @@ public final class Dhcp6Responder {
         int index;
         /** {@link OptionCodes#IA_NA} or {@link OptionCodes#IA_PD}. */
         int code;
-        /** Whether the current IA is an IA_NA (an address) rather than an IA_PD (a prefix). */
-        boolean address;
         int ordinal;
 
         IaWalk start(Dhcp6MessageView value) {
@@ -602,12 +600,16 @@ public final class Dhcp6Responder {
                 int c = message.optionCode(index);
                 if (c == OptionCodes.IA_NA || c == OptionCodes.IA_PD) {
                     code = c;
-                    address = c == OptionCodes.IA_NA;
-                    ordinal = address ? addresses++ : prefixes++;
+                    ordinal = address() ? addresses++ : prefixes++;
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Whether the current IA is an IA_NA (an address) rather than an IA_PD (a prefix). */
+        boolean address() {
+            return code == OptionCodes.IA_NA;
         }
 
         /** 4 octets IAID, first in both IA_NA (RFC 9915 §21.4) and IA_PD (§21.21). */
@@ -616,12 +618,12 @@ public final class Dhcp6Responder {
         }
 
         int leaseType() {
-            return address ? Lease.ADDRESS : Lease.PREFIX;
+            return address() ? Lease.ADDRESS : Lease.PREFIX;
         }
 
         /** The status of an IA nothing could be assigned to: NoAddrsAvail or NoPrefixAvail (§18.3.1). */
         int unavailableStatus() {
-            return address ? StatusCodes.NO_ADDRS_AVAIL : StatusCodes.NO_PREFIX_AVAIL;
+            return address() ? StatusCodes.NO_ADDRS_AVAIL : StatusCodes.NO_PREFIX_AVAIL;
         }
     }
 
