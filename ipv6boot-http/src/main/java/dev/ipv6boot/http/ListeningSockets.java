@@ -62,13 +62,7 @@ public final class ListeningSockets implements AutoCloseable {
         } catch (Exception e) {
             // Netty's sync() rethrows a bind failure (a checked BindException) undeclared: catch it too, and free
             // the addresses already bound before rethrowing, so that the caller may bind them again at once.
-            for (Channel channel : channels) {
-                channel.close().awaitUninterruptibly();
-            }
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            if (ownFiles != null) {
-                ownFiles.shutdownNow();
-            }
+            new ListeningSockets(group, List.copyOf(channels), ownFiles).close();
             throw e;
         }
     }
