@@ -14,6 +14,7 @@
 #   net.core.rmem_max, which on this kernel cannot be set inside a namespace (read-only there) and is left alone.
 #   SERVER_CPU_QUOTA=50: both servers get 50 % of CPU 0 (see limit_server_cpu); unset: all of it.
 #   PERFDHCP_RCVBUF=16777216: perfdhcp's socket buffer (see perfdhcp_in_client); 0 leaves the kernel's default.
+#   PERFDHCP_EXTRA="-g single": more perfdhcp arguments for every run; JOURNAL_ARGS= runs ours without its journal.
 #   DURATION=3 START_RATE=1000 MAX_RATE=4000 AVALANCHE=2000 sudo ipv6boot-bench/scripts/dhcp6-compare.sh  # smoke
 #
 # Needs: root, iproute2, perfdhcp (kea-admin), kea-dhcp6 (kea-dhcp6-server), a JDK in JAVA_HOME and
@@ -73,7 +74,14 @@ ip -n "$cli" link set d6bb$$ name veth0
 ip -n "$srv" link set veth0 address 02:00:00:00:00:01 up
 ip -n "$cli" link set veth0 address 02:00:00:00:00:02 up
 ip -n "$srv" addr add 2001:db8::1/64 dev veth0 nodad
-sleep 1
+# Both link-local addresses must be usable before a server starts: Kea, started first, could not bind fe80::…%veth0
+# ("Cannot assign requested address"), opened no socket and answered nothing until restarted.
+for ns in "$srv" "$cli"; do
+  for _ in $(seq 50); do
+    ip -n "$ns" -6 addr show dev veth0 scope link | grep -v tentative | grep -q inet6 && break
+    sleep 0.1
+  done
+done
 
 cat > "$work/boot.policy" <<POLICY
 option dns-servers 2001:db8::1
@@ -99,12 +107,12 @@ start_server() {                      # $1 = ours | kea
   rm -f "$work/journal" "$work/kea-leases6.csv"
   if [ "$1" = ours ]; then
     local journal_args=${JOURNAL_ARGS---journal $work/journal}     # JOURNAL_ARGS= runs ours without its journal
-    taskset -c 0 ip netns exec "$srv" "$JAVA" -XX:+UseSerialGC -Xms256m -Xmx256m ${SERVER_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED \
+    taskset -c 0 ip netns exec "$srv" "$JAVA" -XX:+UseSerialGC -Xms256m -Xmx256m --enable-native-access=ALL-UNNAMED \
       -cp "$JAR$extra_cp" dev.ipv6boot.dhcp6.server.Dhcp6ServerMain --policy "$work/boot.policy" --interface veth0 \
       $journal_args --rate 0 --transport "$TRANSPORT" --receive-buffer "$RCVBUF" > "$work/ours.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 100); do grep -q ready "$work/ours.log" 2>/dev/null && break; sleep 0.2; done
-    grep -q ready "$work/ours.log" || { echo "our server did not start:"; cat "$work/ours.log"; exit 1; }
+    grep -q ready "$work/ours.log" || { echo "our server did not start:" >&2; cat "$work/ours.log" >&2; exit 1; }
     echo "    $(grep -o 'transport .*' "$work/ours.log")"
   else
     KEA_LOCKFILE_DIR=$work KEA_PIDFILE_DIR=$work taskset -c 0 ip netns exec "$srv" \
@@ -219,29 +227,27 @@ restart_server() {
   start_server "$which" > /dev/null
 }
 
+# One step of the search at rate $1: the verdict of passes (0, 1 or 2); after a failure (1) the server is restarted.
+step() {
+  local verdict=0
+  passes "$1" || verdict=$?
+  [ "$verdict" -eq 1 ] && restart_server
+  return "$verdict"
+}
+
 # Step up, then bisect. Prints the highest rate that passed, or "perfdhcp-bound R" when perfdhcp reached its own
 # ceiling R (exchanges/s) with the server still within MAX_DROP_PCT: the server's rate is then at least R.
 max_rate() {
   local good=0 bad=0 rate=$START_RATE verdict
   achieved=
-  while [ "$rate" -le "$MAX_RATE" ]; do
+  while [ $((bad == 0 ? rate <= MAX_RATE : bad - good > RESOLUTION)) -eq 1 ]; do
+    [ "$bad" -ne 0 ] && rate=$(((good + bad) / 2))          # bisecting once a step has failed
     verdict=0
-    passes "$rate" || verdict=$?
+    step "$rate" || verdict=$?
     case $verdict in
-      0) good=$rate; rate=$((rate + STEP)) ;;
+      0) good=$rate; [ "$bad" -eq 0 ] && rate=$((rate + STEP)) ;;
       2) echo "perfdhcp-bound ${achieved%.*}"; return ;;
-      *) bad=$rate; restart_server; break ;;
-    esac
-  done
-  [ "$bad" -eq 0 ] && { echo "$good"; return; }
-  while [ $((bad - good)) -gt "$RESOLUTION" ]; do
-    local mid=$(((good + bad) / 2))
-    verdict=0
-    passes "$mid" || verdict=$?
-    case $verdict in
-      0) good=$mid ;;
-      2) echo "perfdhcp-bound ${achieved%.*}"; return ;;
-      *) bad=$mid; restart_server ;;
+      *) bad=$rate ;;
     esac
   done
   echo "$good"
