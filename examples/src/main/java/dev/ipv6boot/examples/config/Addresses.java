@@ -22,15 +22,27 @@ public final class Addresses {
             throw new IllegalArgumentException("an IPv6 address is required here");
         }
         long[] a = Ipv6Prefix.parseAddress(text.trim());
+        try {
+            return (Inet6Address) address(a[0], a[1]);
+        } catch (ClassCastException e) {                              // ::ffff:a.b.c.d, which Java makes IPv4
+            throw new IllegalArgumentException("not an IPv6 address: " + text, e);
+        }
+    }
+
+    /**
+     * The address whose 16 octets are these two 64-bit halves (a lease's, a parsed literal's); Java answers an
+     * IPv4-mapped one ({@code ::ffff:a.b.c.d}) with an {@code Inet4Address}.
+     */
+    public static InetAddress address(long high, long low) {
         byte[] bytes = new byte[16];
         for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (a[0] >>> (56 - 8 * i));
-            bytes[8 + i] = (byte) (a[1] >>> (56 - 8 * i));
+            bytes[i] = (byte) (high >>> (56 - 8 * i));
+            bytes[8 + i] = (byte) (low >>> (56 - 8 * i));
         }
         try {
-            return (Inet6Address) InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException | ClassCastException e) {
-            throw new IllegalArgumentException("not an IPv6 address: " + text, e);
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("16 octets are always an address", e);
         }
     }
 

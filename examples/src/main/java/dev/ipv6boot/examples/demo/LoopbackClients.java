@@ -1,10 +1,10 @@
 package dev.ipv6boot.examples.demo;
 
+import dev.ipv6boot.examples.config.Addresses;
 import dev.ipv6boot.http.ServeEvent;
 import dev.ipv6boot.http.ServeListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 
 /**
  * Presents each HTTP and TFTP request to the boot observer as coming from the address the playing client leased.
@@ -22,16 +22,7 @@ final class LoopbackClients implements ServeListener {
 
     /** From now on, requests are the client's with this leased address. */
     void playing(long high, long low) {
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (high >>> (56 - 8 * i));
-            b[8 + i] = (byte) (low >>> (56 - 8 * i));
-        }
-        try {
-            playing = InetAddress.getByAddress(b);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("16 octets are always an address", e);
-        }
+        playing = Addresses.address(high, low);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.ipv6boot.dhcp6.server.Dhcp6Server;
 import dev.ipv6boot.dhcp6.server.Outcome;
 import dev.ipv6boot.dhcp6.codec.Dhcp6MessageView;
 import dev.ipv6boot.dns.DnsForwarder;
+import dev.ipv6boot.examples.config.Addresses;
 import dev.ipv6boot.examples.config.BootCatalog;
 import dev.ipv6boot.examples.config.Translation;
 import dev.ipv6boot.http.ArtifactRoot;
@@ -18,9 +19,7 @@ import dev.ipv6boot.ndp.sender.RouterAdvertiser;
 import dev.ipv6boot.preseed.Machine;
 import dev.ipv6boot.preseed.net.MacAddress;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -165,11 +164,7 @@ public final class Ipv6bootServer implements AutoCloseable {
                 Machine machine = t.boot().machines().get(new MacAddress(lease.identity() & 0xffff_ffff_ffffL));
                 String name = machine == null ? null : fqdn(machine.hostname(), t.source().site().name());
                 if (name != null) {
-                    try {
-                        dns.localRecords().putHost(name, InetAddress.getByAddress(bytes(lease.high(), lease.low())));
-                    } catch (UnknownHostException e) {
-                        throw new IllegalStateException("16 octets are always an address", e);
-                    }
+                    dns.localRecords().putHost(name, Addresses.address(lease.high(), lease.low()));
                 }
             }
             next.leaseBound(lease);
@@ -190,15 +185,6 @@ public final class Ipv6bootServer implements AutoCloseable {
             return null;
         }
         return hostname + siteName.substring(siteName.indexOf('.'));
-    }
-
-    static byte[] bytes(long high, long low) {
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (high >>> (56 - 8 * i));
-            b[8 + i] = (byte) (low >>> (56 - 8 * i));
-        }
-        return b;
     }
 
     // ---- running -----------------------------------------------------------------------------------------------
